@@ -1,0 +1,54 @@
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>
+/// The store port: read a stream, append with expected versions, read the log with filters. Backends stamp
+/// <see cref="StoredEvent.RecordedAt"/> from their injected <see cref="TimeProvider"/>, never a client.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>Every event of one meeting's stream, in stream order; empty if the stream does not exist.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken);
+
+    /// <summary>Events of the whole log that match <paramref name="query"/>, in sequence order.</summary>
+    IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="commandIds"/> are already stored.</summary>
+    Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends every batch in one transaction: all of them or none. Each stream must still be at its expected
+    /// version, and no command id may be stored already.
+    /// </summary>
+    /// <param name="appends">At most one entry per stream.</param>
+    /// <param name="recordedBy">The user or key name to stamp on every event.</param>
+    /// <param name="cancellationToken">Cancels before commit.</param>
+    /// <returns>The stored events, with sequence, stream version and recordedAt.</returns>
+    /// <exception cref="WriteConflict">A stream moved past its expected version, or a command id is already stored.</exception>
+    Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A write lost a race: a stream is no longer at the version the writer read, or another writer stored the same
+/// command id first. Every backend throws this one type. Re-read and decide again.
+/// </summary>
+public sealed class WriteConflict : Exception
+{
+    public WriteConflict(string message, MeetingId? stream = null, long? expectedVersion = null, long? actualVersion = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Stream = stream;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
+    }
+
+    /// <summary>The stream that moved, when known.</summary>
+    public MeetingId? Stream { get; }
+
+    /// <summary>The version the writer expected.</summary>
+    public long? ExpectedVersion { get; }
+
+    /// <summary>The version found, when the backend reports it.</summary>
+    public long? ActualVersion { get; }
+}

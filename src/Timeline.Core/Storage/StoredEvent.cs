@@ -1,0 +1,55 @@
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>Where a statement came from. Every part is optional; see DOMAIN.md.</summary>
+/// <param name="Outlet">The publication or agency, e.g. "TASS".</param>
+/// <param name="Url">Where the report can be read.</param>
+/// <param name="PublishedAt">When the outlet published it, as given (a day or an instant).</param>
+/// <param name="Speaker">Who made the statement, e.g. "Yury Ushakov".</param>
+/// <param name="Quote">A short quote of the statement.</param>
+public sealed record Source(string? Outlet = null, string? Url = null, string? PublishedAt = null, string? Speaker = null, string? Quote = null)
+{
+    /// <summary>A source with nothing known.</summary>
+    public static readonly Source None = new();
+}
+
+/// <summary>An event to append, with what the command said about it. The store adds the rest.</summary>
+/// <param name="EventId">A new, unique id for this event; a retraction may name it.</param>
+/// <param name="Event">The domain event.</param>
+/// <param name="ReportedAt">Knowledge time: when the source made the statement.</param>
+/// <param name="Source">Who said it and where.</param>
+/// <param name="CommandId">The idempotency key of the command that produced it; unique per command in a store.</param>
+public sealed record PendingEvent(Guid EventId, MeetingEvent Event, ReportedAt ReportedAt, Source Source, string CommandId);
+
+/// <summary>Events for one stream, appended only if the stream is still at <paramref name="ExpectedVersion"/>.</summary>
+/// <param name="Stream">The meeting.</param>
+/// <param name="ExpectedVersion">The stream's version as read before deciding; 0 for a stream with no events yet.</param>
+/// <param name="Events">The events, in order; at least one.</param>
+public sealed record StreamAppend(MeetingId Stream, long ExpectedVersion, IReadOnlyList<PendingEvent> Events);
+
+/// <summary>An event as stored, with its whole envelope.</summary>
+/// <param name="Sequence">Global append position: 1-based, strictly increasing in append order across all streams.</param>
+/// <param name="Stream">The meeting the event belongs to.</param>
+/// <param name="StreamVersion">1-based position within its stream.</param>
+/// <param name="EventId">Unique id of the event.</param>
+/// <param name="EventType">The stored name, e.g. <c>attendance-confirmed.v1</c> (see <see cref="Serialization.EventTypeMap"/>).</param>
+/// <param name="Event">The domain event.</param>
+/// <param name="ReportedAt">Knowledge time, as given by the command.</param>
+/// <param name="RecordedAt">System time: when the store appended it, from the store's injected clock, UTC, microsecond precision.</param>
+/// <param name="RecordedBy">The user or API key name that appended it.</param>
+/// <param name="Source">Who said it and where.</param>
+/// <param name="CommandId">The command's idempotency key.</param>
+public sealed record StoredEvent(
+    long Sequence,
+    MeetingId Stream,
+    long StreamVersion,
+    Guid EventId,
+    string EventType,
+    MeetingEvent Event,
+    ReportedAt ReportedAt,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    Source Source,
+    string CommandId);
