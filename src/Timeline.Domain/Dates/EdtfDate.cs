@@ -140,7 +140,8 @@ public sealed record EdtfDate
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    internal static string Quote(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+    /// <summary>The value, shortened to 40 characters for an error message.</summary>
+    public static string Quote(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 }
 
 /// <summary>One side of an <see cref="EdtfDate"/>: a year, month or day, with an optional qualifier.</summary>

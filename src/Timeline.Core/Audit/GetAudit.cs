@@ -1,0 +1,122 @@
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Timeline.Core.Commands;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Audit;
+
+/// <summary>Raw events with their metadata, filtered; in sequence (append) order.</summary>
+/// <param name="Command">A command or event name (<c>PostponeMeeting</c>, <c>MeetingPostponed</c>).</param>
+/// <param name="Speaker">Case-insensitive part of the source's speaker.</param>
+/// <param name="Outlet">Case-insensitive part of the source's outlet.</param>
+/// <param name="RecordedBy">Exact user or key name.</param>
+/// <param name="ReportedFrom">Earliest reportedAt (a day includes the whole day).</param>
+/// <param name="ReportedTo">Latest reportedAt (a day includes the whole day).</param>
+/// <param name="After">Only events after this sequence: the paging cursor.</param>
+/// <param name="Limit">At most this many events; null for all.</param>
+public sealed record GetAudit(
+    string? Meeting = null,
+    string? Command = null,
+    string? Speaker = null,
+    string? Outlet = null,
+    string? RecordedBy = null,
+    string? ReportedFrom = null,
+    string? ReportedTo = null,
+    string? RecordedAsOf = null,
+    long After = 0,
+    int? Limit = null) : IQuery<AuditDocument>;
+
+/// <summary>The <c>audit</c> output (DOMAIN.md).</summary>
+/// <param name="Next">The cursor for the next page (<c>--after</c>), when the limit cut the list.</param>
+public sealed record AuditDocument(IReadOnlyList<AuditEvent> Events, long? Next);
+
+/// <summary>One stored event.</summary>
+public sealed record AuditEvent(
+    long Sequence,
+    string MeetingId,
+    long StreamVersion,
+    string Event,
+    string ReportedAt,
+    string RecordedAt,
+    string RecordedBy,
+    Source Source,
+    string EventId,
+    string CommandId,
+    string Summary,
+    JsonElement Data);
+
+public sealed class GetAuditValidator : AbstractValidator<GetAudit>
+{
+    public const int MaxLimit = 100_000;
+
+    public GetAuditValidator()
+    {
+        RuleFor(q => q.Meeting).Slug();
+        RuleFor(q => q.Command).Custom((name, context) =>
+        {
+            if (name is not null && EventTypeMap.Resolve(name) is null)
+            {
+                context.AddFailure($"'{FieldReader.Quote(name)}' names no command or event; known commands: {string.Join(", ", CommandCatalog.Names)}");
+            }
+        });
+        RuleFor(q => q.Speaker).Text(InputRules.ShortTextLength);
+        RuleFor(q => q.Outlet).Text(InputRules.ShortTextLength);
+        RuleFor(q => q.RecordedBy).Text(InputRules.ShortTextLength);
+        RuleFor(q => q.ReportedFrom).PointInTime();
+        RuleFor(q => q.ReportedTo).PointInTime();
+        RuleFor(q => q.RecordedAsOf).PointInTime();
+        RuleFor(q => q.After).GreaterThanOrEqualTo(0).WithMessage(q => $"'{q.After}' is not a sequence (0 or more)");
+        RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).WithMessage(q => $"'{q.Limit}' is not between 1 and {MaxLimit}");
+    }
+}
+
+public sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudit, AuditDocument>
+{
+    public async ValueTask<AuditDocument> Handle(GetAudit query, CancellationToken cancellationToken)
+    {
+        var storeQuery = new EventQuery
+        {
+            Streams = query.Meeting is null ? null : [MeetingId.Parse(query.Meeting)],
+            EventTypes = query.Command is null ? null : [EventTypeMap.Resolve(query.Command)!],
+            Speaker = EventQuery.SearchKey(query.Speaker),
+            Outlet = EventQuery.SearchKey(query.Outlet),
+            RecordedBy = query.RecordedBy,
+            ReportedFrom = query.ReportedFrom is null ? null : ReportedAt.Parse(query.ReportedFrom).Instant,
+            ReportedBefore = QueryRules.CutoffOrNull(query.ReportedTo)?.Before,
+            RecordedAtOrBefore = QueryRules.CutoffOrNull(query.RecordedAsOf)?.Through(),
+            AfterSequence = query.After,
+            Limit = query.Limit is { } limit ? limit + 1 : null,
+        };
+        var events = new List<AuditEvent>();
+        await foreach (var e in store.ReadAllAsync(storeQuery, cancellationToken))
+        {
+            events.Add(ToAudit(e));
+        }
+        long? next = null;
+        if (query.Limit is { } max && events.Count > max)
+        {
+            events.RemoveAt(events.Count - 1);
+            next = events[^1].Sequence;
+        }
+        return new AuditDocument(events, next);
+    }
+
+    internal static AuditEvent ToAudit(StoredEvent e) => new(
+        e.Sequence,
+        e.Stream.Value,
+        e.StreamVersion,
+        EventTypeMap.DisplayName(e.EventType),
+        e.ReportedAt.Text,
+        Cutoff.Format(e.RecordedAt),
+        e.RecordedBy,
+        e.Source,
+        TimelineFold.EventKey(e.EventId),
+        e.CommandId,
+        History.EventSummary.Describe(e.Event),
+        JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TimelineJson.Stored));
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Timeline.Core.Validation;
+
+namespace Timeline.Core.Commands.ApplyCommands;
+
+/// <summary>A command with where it came from.</summary>
+public sealed record SubmittedCommand(CommandInput Input, CommandOrigin Origin);
+
+/// <summary>
+/// Applies commands in order, all or nothing: each is decided against its meeting as known at its own reportedAt
+/// (seeing the commands before it in the batch), and every resulting event is appended in one transaction with
+/// the stream versions that were read. Used by <c>timeline import</c> and <c>POST /api/commands</c>.
+/// </summary>
+public sealed record ApplyCommands(IReadOnlyList<SubmittedCommand> Commands) : ICommand<ApplyReport>;
+
+/// <summary>What happened to one command.</summary>
+/// <param name="Result"><c>applied</c> (events appended), <c>unchanged</c> (it changed nothing) or <c>duplicate</c> (its command id was already applied).</param>
+public sealed record CommandOutcome(CommandOrigin Origin, string Command, string MeetingId, string CommandId, string Result, IReadOnlyList<long> Sequences);
+
+/// <summary>The result of a batch.</summary>
+/// <param name="StreamVersions">The version of every meeting the batch touched, after it.</param>
+public sealed record ApplyReport(IReadOnlyList<CommandOutcome> Outcomes, int EventsAppended, IReadOnlyDictionary<string, long> StreamVersions)
+{
+    public int Applied => Outcomes.Count(o => o.Result == "applied");
+
+    public int Unchanged => Outcomes.Count(o => o.Result == "unchanged");
+
+    public int Duplicates => Outcomes.Count(o => o.Result == "duplicate");
+}
+
+/// <summary>Checks every command's shape with its own validator; each failure carries the command's origin.</summary>
+public sealed class ApplyCommandsValidator : AbstractValidator<ApplyCommands>
+{
+    public ApplyCommandsValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Commands).NotEmpty().WithMessage("there are no commands to apply");
+        RuleForEach(c => c.Commands).Custom((submitted, context) =>
+        {
+            var validator = CommandCatalog.ValidatorFor(submitted.Input, clock);
+            var result = validator.Validate(new ValidationContext<object>(submitted.Input));
+            foreach (var failure in result.Errors)
+            {
+                var error = new InputError(submitted.Origin, submitted.Input.Command, JsonPaths.FromProperty(failure.PropertyName), failure.ErrorMessage);
+                context.AddFailure(new ValidationFailure(error.Field, error.Message) { CustomState = error });
+            }
+        });
+    }
+}

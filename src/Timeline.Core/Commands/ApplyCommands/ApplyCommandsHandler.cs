@@ -1,0 +1,116 @@
+using Mediator;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Commands.ApplyCommands;
+
+/// <summary>The one command loop: read, fold as of the command's reportedAt, decide, append with the expected version.</summary>
+public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, Recorder recorder) : ICommandHandler<ApplyCommands, ApplyReport>
+{
+    public async ValueTask<ApplyReport> Handle(ApplyCommands request, CancellationToken cancellationToken)
+    {
+        var commandIds = request.Commands.Select(c => CommandIds.Of(c.Input)).ToList();
+        var alreadyApplied = await store.FindCommandsAsync([.. commandIds.Distinct(StringComparer.Ordinal)], cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var streams = new Dictionary<MeetingId, StreamWork>();
+        var decisions = new List<(SubmittedCommand Submitted, string CommandId, MeetingId Stream, string Result, IReadOnlyList<PendingEvent> Events)>();
+
+        for (var i = 0; i < request.Commands.Count; i++)
+        {
+            var submitted = request.Commands[i];
+            var commandId = commandIds[i];
+            var command = submitted.Input.ToDomain();
+            if (alreadyApplied.Contains(commandId) || !seen.Add(commandId))
+            {
+                decisions.Add((submitted, commandId, command.MeetingId, "duplicate", []));
+                continue;
+            }
+
+            if (!streams.TryGetValue(command.MeetingId, out var work))
+            {
+                work = new StreamWork(await store.ReadStreamAsync(command.MeetingId, cancellationToken));
+                streams.Add(command.MeetingId, work);
+            }
+            if (submitted.Input.ExpectedVersion is { } expected && expected != work.Version)
+            {
+                throw new CommandRejected(
+                    submitted.Origin,
+                    submitted.Input.Command,
+                    "expected-version",
+                    $"meeting '{command.MeetingId}' is at version {work.Version}, not {expected} as expected; read it again and resubmit");
+            }
+
+            var reportedAt = submitted.Input.Reported;
+            IReadOnlyList<MeetingEvent> events;
+            try
+            {
+                events = MeetingDecider.Decide(command, TimelineFold.ForDecision(command.MeetingId, work.Events, reportedAt));
+            }
+            catch (MeetingRuleViolation violation)
+            {
+                throw new CommandRejected(submitted.Origin, submitted.Input.Command, violation.Rule, violation.Message, violation);
+            }
+
+            var now = clock.GetUtcNow();
+            var pending = events.Select(e => new PendingEvent(Guid.CreateVersion7(now), e, reportedAt, submitted.Input.SourceOrNone, commandId)).ToList();
+            work.Stage(command.MeetingId, pending, now, recorder.Name);
+            decisions.Add((submitted, commandId, command.MeetingId, pending.Count > 0 ? "applied" : "unchanged", pending));
+        }
+
+        var appends = streams
+            .Where(s => s.Value.Staged.Count > 0)
+            .Select(s => new StreamAppend(s.Key, s.Value.StoredVersion, s.Value.Staged))
+            .ToList();
+        IReadOnlyList<StoredEvent> stored = [];
+        if (appends.Count > 0)
+        {
+            try
+            {
+                stored = await store.AppendAsync(appends, recorder.Name, cancellationToken);
+            }
+            catch (WriteConflict conflict)
+            {
+                throw new CommandRejected(null, "import", "write-conflict", conflict.Message, conflict);
+            }
+        }
+
+        var sequences = stored.ToDictionary(e => e.EventId, e => e.Sequence);
+        var outcomes = decisions.Select(d => new CommandOutcome(
+            d.Submitted.Origin,
+            d.Submitted.Input.Command,
+            d.Stream.Value,
+            d.CommandId,
+            d.Result,
+            [.. d.Events.Select(e => sequences.GetValueOrDefault(e.EventId))])).ToList();
+        var versions = streams.ToDictionary(s => s.Key.Value, s => s.Value.Version, StringComparer.Ordinal);
+        return new ApplyReport(outcomes, stored.Count, versions);
+    }
+
+    /// <summary>A stream as read, plus what this batch has decided for it so far.</summary>
+    private sealed class StreamWork(IReadOnlyList<StoredEvent> stored)
+    {
+        private readonly List<StoredEvent> _events = [.. stored];
+
+        public long StoredVersion { get; } = stored.Count == 0 ? 0 : stored[^1].StreamVersion;
+
+        public List<PendingEvent> Staged { get; } = [];
+
+        public long Version => StoredVersion + Staged.Count;
+
+        public IReadOnlyList<StoredEvent> Events => _events;
+
+        // Staged events take provisional positions after everything stored, in staging order, so later commands
+        // in the batch fold them exactly as they will be folded once stored.
+        public void Stage(MeetingId stream, IReadOnlyList<PendingEvent> pending, DateTimeOffset now, string recordedBy)
+        {
+            foreach (var e in pending)
+            {
+                Staged.Add(e);
+                _events.Add(new StoredEvent(
+                    long.MaxValue / 2 + Staged.Count, stream, Version, e.EventId, Serialization.EventTypeMap.NameOf(e.Event), e.Event,
+                    e.ReportedAt, now, recordedBy, e.Source, e.CommandId));
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Commands;
+
+/// <summary>
+/// A command as submitted in a file or to the API, in the DOMAIN.md shape, before its shape is checked. Every field
+/// is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may be called only after
+/// the command's validator passed.
+/// </summary>
+public abstract record CommandInput
+{
+    /// <summary>The command's name, e.g. <c>ConfirmAttendance</c>.</summary>
+    public abstract string Command { get; }
+
+    public string? MeetingId { get; init; }
+
+    /// <summary>Knowledge time as given: an EDTF day or an ISO-8601 instant.</summary>
+    public string? ReportedAt { get; init; }
+
+    public SourceInput? Source { get; init; }
+
+    /// <summary>The idempotency key; derived from the content when absent.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>When given, the meeting's stream must be at exactly this version before the command is applied.</summary>
+    public long? ExpectedVersion { get; init; }
+
+    /// <summary>The domain command. Call only on validated input.</summary>
+    public abstract MeetingCommand ToDomain();
+
+    internal Domain.Meetings.MeetingId Meeting => Domain.Meetings.MeetingId.Parse(MeetingId!);
+
+    internal ReportedAt Reported => Domain.Dates.ReportedAt.Parse(ReportedAt!);
+
+    internal Source SourceOrNone => Source is null
+        ? Storage.Source.None
+        : new Source(Source.Outlet, Source.Url, Source.PublishedAt, Source.Speaker, Source.Quote);
+
+    internal static EdtfDate? DatesOrNull(string? text) => text is null ? null : EdtfDate.Parse(text);
+
+    internal static ParticipantName? NameOrNull(string? text) => text is null ? null : ParticipantName.Parse(text);
+
+    internal static T? Optional<T>(string? text)
+        where T : struct, Enum => text is null ? null : Vocabulary.Parse<T>(text);
+}
+
+/// <summary>Where a statement came from, as submitted.</summary>
+public sealed record SourceInput(string? Outlet, string? Url, string? PublishedAt, string? Speaker, string? Quote)
+{
+    internal static SourceInput Read(FieldReader r) =>
+        new(r.Text("outlet"), r.Text("url"), r.Text("publishedAt"), r.Text("speaker"), r.Text("quote"));
+}
+
+/// <summary>A place, as submitted.</summary>
+public sealed record LocationInput(string? City, string? Country)
+{
+    internal static LocationInput Read(FieldReader r) => new(r.Text("city"), r.Text("country"));
+
+    internal Location ToDomain() => new(Fold(City), Fold(Country)!);
+
+    private static string? Fold(string? text) =>
+        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,121 @@
+using FluentValidation;
+using Mediator;
+using Timeline.Core.Commands;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Schedule;
+
+/// <summary>The schedule: every meeting known as of <see cref="AsOf"/>, as recorded by <see cref="RecordedAsOf"/>.</summary>
+/// <param name="AsOf">Knowledge-time bound: a day (whole day, UTC) or an instant; null for everything reported.</param>
+/// <param name="RecordedAsOf">System-time bound; null for everything recorded.</param>
+/// <param name="Participant">Only meetings this person is named in (case-insensitive).</param>
+/// <param name="From">Only meetings whose dates reach this EDTF date's first day or later.</param>
+/// <param name="To">Only meetings whose dates begin by this EDTF date's last day.</param>
+public sealed record GetSchedule(string? AsOf = null, string? RecordedAsOf = null, string? Participant = null, string? From = null, string? To = null)
+    : IQuery<ScheduleDocument>;
+
+/// <summary>The <c>schedule</c> output (DOMAIN.md).</summary>
+public sealed record ScheduleDocument(string? AsOf, string? RecordedAsOf, IReadOnlyList<ScheduledMeeting> Meetings);
+
+/// <summary>One meeting in the schedule.</summary>
+/// <param name="Version">The meeting's stream version: what an <c>If-Match</c> or <c>expectedVersion</c> names.</param>
+public sealed record ScheduledMeeting(
+    string Id,
+    string Title,
+    MeetingKind Kind,
+    string? Organization,
+    MeetingStatus Status,
+    string? StatusReason,
+    string? Dates,
+    Location? Location,
+    string? SidelinesOf,
+    IReadOnlyList<string> Hosts,
+    IReadOnlyList<ScheduledParticipant> Participants,
+    long Version)
+{
+    /// <summary>The first day the dates can mean, for sorting; null when undated.</summary>
+    public DateOnly? Earliest { get; init; }
+
+    /// <summary>The last day the dates can mean; null when undated.</summary>
+    public DateOnly? Latest { get; init; }
+}
+
+/// <summary>One participant of a scheduled meeting.</summary>
+public sealed record ScheduledParticipant(
+    string Name,
+    AttendanceLevel Attendance,
+    AttendanceMode? Mode,
+    string? RepresentedBy,
+    string? AnnouncedAt,
+    string? ConfirmedAt);
+
+public sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
+{
+    public GetScheduleValidator()
+    {
+        RuleFor(q => q.AsOf).PointInTime();
+        RuleFor(q => q.RecordedAsOf).PointInTime();
+        RuleFor(q => q.Participant).PersonName();
+        RuleFor(q => q.From).Edtf();
+        RuleFor(q => q.To).Edtf();
+    }
+}
+
+public sealed class GetScheduleHandler(IEventStore store) : IQueryHandler<GetSchedule, ScheduleDocument>
+{
+    public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
+    {
+        var asOf = QueryRules.CutoffOrNull(query.AsOf);
+        var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
+        var log = await store.ReadLogAsync(recordedAsOf, null, cancellationToken);
+        return Build(log, query);
+    }
+
+    /// <summary>The pure projection, for any log.</summary>
+    public static ScheduleDocument Build(IEnumerable<StoredEvent> log, GetSchedule query)
+    {
+        var participant = query.Participant is null ? (ParticipantName?)null : ParticipantName.Parse(query.Participant);
+        var from = query.From is null ? DateOnly.MinValue : EdtfDate.Parse(query.From).Earliest;
+        var to = query.To is null ? DateOnly.MaxValue : EdtfDate.Parse(query.To).Latest;
+        var ranged = query.From is not null || query.To is not null;
+
+        var meetings = TimelineFold.Meetings(log, QueryRules.CutoffOrNull(query.AsOf), QueryRules.CutoffOrNull(query.RecordedAsOf))
+            .Where(v => participant is null || v.State.Find(participant.Value) is not null)
+            .Where(v => !ranged || (v.State.Dates is { } dates && dates.Overlaps(from, to)))
+            .Select(ToScheduled)
+            .OrderBy(m => m.Earliest ?? DateOnly.MaxValue)
+            .ThenBy(m => m.Latest ?? DateOnly.MaxValue)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
+            .ToList();
+        return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings);
+    }
+
+    internal static ScheduledMeeting ToScheduled(MeetingView view)
+    {
+        var s = view.State;
+        return new ScheduledMeeting(
+            view.Id.Value,
+            s.Title,
+            s.Kind,
+            s.Organization,
+            s.Status,
+            s.StatusReason,
+            s.Dates?.Text,
+            s.Location,
+            s.SidelinesOf?.Value,
+            s.Hosts,
+            [.. s.Participants.Select(p =>
+            {
+                var record = view.AttendanceOf(p.Name);
+                return new ScheduledParticipant(p.Name.Value, p.Level, p.Mode, p.RepresentedBy?.Value, record.AnnouncedAt?.Text, record.ConfirmedAt?.Text);
+            })],
+            view.Version)
+        {
+            Earliest = s.Dates?.Earliest,
+            Latest = s.Dates?.Latest,
+        };
+    }
+}
