@@ -5,8 +5,9 @@ using Timeline.Domain.Meetings;
 
 namespace Timeline.Core.Knowledge;
 
-/// <summary>When a participant's attendance was first announced, confirmed and last declined (knowledge time).</summary>
-public sealed record AttendanceRecord(ReportedAt? AnnouncedAt, AttendanceLevel? AnnouncedLevel, ReportedAt? ConfirmedAt, ReportedAt? DeclinedAt);
+/// <summary>When a participant's attendance was first announced, first confirmed, last declined, and when their
+/// current level was stated (all knowledge time).</summary>
+public sealed record AttendanceRecord(ReportedAt? AnnouncedAt, AttendanceLevel? AnnouncedLevel, ReportedAt? ConfirmedAt, ReportedAt? DeclinedAt, ReportedAt? Since);
 
 /// <summary>
 /// One meeting as known from a set of events: the decider's state plus, per participant, when each statement of
@@ -19,7 +20,7 @@ public sealed record MeetingView(MeetingId Id, Meeting State, ImmutableDictionar
 
     /// <summary>The attendance record of a participant, or an empty one.</summary>
     public AttendanceRecord AttendanceOf(ParticipantName name) =>
-        Attendance.TryGetValue(name, out var record) ? record : new AttendanceRecord(null, null, null, null);
+        Attendance.TryGetValue(name, out var record) ? record : new AttendanceRecord(null, null, null, null, null);
 
     /// <summary>The projection step: folds one event, keeping the attendance timestamps in step with the levels.</summary>
     public MeetingView Apply(StoredEvent stored)
@@ -32,7 +33,7 @@ public sealed record MeetingView(MeetingId Id, Meeting State, ImmutableDictionar
             {
                 continue;
             }
-            var record = AttendanceOf(participant.Name);
+            var record = AttendanceOf(participant.Name) with { Since = stored.ReportedAt };
             record = participant.Level switch
             {
                 AttendanceLevel.Possible or AttendanceLevel.Expected or AttendanceLevel.Planned or AttendanceLevel.Confirmed

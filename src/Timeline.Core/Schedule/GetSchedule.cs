@@ -44,13 +44,15 @@ public sealed record ScheduledMeeting(
 }
 
 /// <summary>One participant of a scheduled meeting.</summary>
+/// <param name="Since">reportedAt of the statement that set the current level.</param>
 public sealed record ScheduledParticipant(
     string Name,
     AttendanceLevel Attendance,
     AttendanceMode? Mode,
     string? RepresentedBy,
     string? AnnouncedAt,
-    string? ConfirmedAt);
+    string? ConfirmedAt,
+    string? Since);
 
 public sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
 {
@@ -110,7 +112,7 @@ public sealed class GetScheduleHandler(IEventStore store) : IQueryHandler<GetSch
             [.. s.Participants.Select(p =>
             {
                 var record = view.AttendanceOf(p.Name);
-                return new ScheduledParticipant(p.Name.Value, p.Level, p.Mode, p.RepresentedBy?.Value, record.AnnouncedAt?.Text, record.ConfirmedAt?.Text);
+                return new ScheduledParticipant(p.Name.Value, p.Level, p.Mode, p.RepresentedBy?.Value, record.AnnouncedAt?.Text, record.ConfirmedAt?.Text, record.Since?.Text);
             })],
             view.Version)
         {

@@ -1,0 +1,3 @@
+using Timeline.Cli;
+
+return await TimelineCli.RunAsync(args, CliEnvironment.FromProcess());

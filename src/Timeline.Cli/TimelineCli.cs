@@ -1,0 +1,166 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Timeline.Cli.Output;
+using Timeline.Cli.Stores;
+using Timeline.Cli.Verbs;
+using Timeline.Core;
+using Timeline.Core.Commands;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
+using Timeline.Core.Validation;
+
+namespace Timeline.Cli;
+
+/// <summary>The <c>timeline</c> command line: verbs, global options, and the one place errors become exit codes.</summary>
+public static class TimelineCli
+{
+    internal static readonly Option<string?> StoreOption = new("--store")
+    {
+        Description = $"Where the events live: sqlite:<path>. Default: TIMELINE_STORE, else {StoreLocation.Default}",
+        Recursive = true,
+    };
+
+    internal static readonly Option<OutputFormat> FormatOption = new("--format")
+    {
+        Description = "table (for people) or json (the contract in DOMAIN.md)",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        Recursive = true,
+    };
+
+    /// <summary>Runs one invocation and returns its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        var root = new RootCommand("timeline: an event-sourced store of diplomatic timelines. What was announced, what was confirmed, and what was known on any date.");
+        root.Options.Add(StoreOption);
+        root.Options.Add(FormatOption);
+        root.Subcommands.Add(ImportVerb.Create(environment));
+        root.Subcommands.Add(QueryVerbs.Schedule(environment));
+        root.Subcommands.Add(QueryVerbs.History(environment));
+        root.Subcommands.Add(QueryVerbs.Attendance(environment));
+        root.Subcommands.Add(QueryVerbs.Audit(environment));
+        root.Subcommands.Add(DemoVerb.Create(environment));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync($"timeline: {error.Message}");
+            }
+            await environment.Error.WriteLineAsync("Run 'timeline --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// Runs a verb's work with its services and turns every failure into a message and an exit code: 2 for bad
+    /// input, 3 for a rule rejection or write conflict, 1 for anything unexpected. No stack trace is printed
+    /// unless <c>TIMELINE_DEBUG=1</c>.
+    /// </summary>
+    internal static async Task<int> Execute(
+        CliEnvironment environment,
+        ParseResult parse,
+        Func<Session, CancellationToken, Task<int>> work,
+        CancellationToken cancellationToken,
+        bool storeMustExist = true,
+        string? storeOverride = null)
+    {
+        try
+        {
+            var location = StoreLocation.Resolve(storeOverride ?? parse.GetValue(StoreOption), environment);
+            if (storeMustExist && location.IsMissing)
+            {
+                throw new UsageProblem($"there is no store at {location}; import some commands first, or run 'timeline demo'");
+            }
+            await using var session = Session.Open(environment, location, parse.GetValue(FormatOption));
+            return await work(session, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return await Report(environment, e);
+        }
+    }
+
+    private static async Task<int> Report(CliEnvironment environment, Exception exception)
+    {
+        var error = environment.Error;
+        switch (exception)
+        {
+            case InputRejected rejected:
+                foreach (var problem in rejected.Errors.Take(50))
+                {
+                    await error.WriteLineAsync($"error: {problem}");
+                }
+                if (rejected.Errors.Count > 50)
+                {
+                    await error.WriteLineAsync($"... and {rejected.Errors.Count - 50} more problems.");
+                }
+                await error.WriteLineAsync("Nothing was written.");
+                return ExitCodes.BadInput;
+            case CommandRejected rejected:
+                await error.WriteLineAsync($"rejected: {rejected.Message}");
+                await error.WriteLineAsync("Nothing was written.");
+                return ExitCodes.Rejected;
+            case UsageProblem or MeetingNotFound or InvalidDataException:
+                await error.WriteLineAsync($"error: {exception.Message}");
+                return ExitCodes.BadInput;
+            case OperationCanceledException:
+                await error.WriteLineAsync("cancelled; nothing was written.");
+                return ExitCodes.Unexpected;
+            default:
+                await error.WriteLineAsync($"timeline: unexpected failure ({exception.GetType().Name}): {exception.Message}");
+                if (environment.Variable("TIMELINE_DEBUG") == "1")
+                {
+                    await error.WriteLineAsync(exception.ToString());
+                }
+                else
+                {
+                    await error.WriteLineAsync("Set TIMELINE_DEBUG=1 to see the details.");
+                }
+                return ExitCodes.Unexpected;
+        }
+    }
+}
+
+/// <summary>One invocation's services: the store, Mediator and the screen.</summary>
+internal sealed class Session : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly AsyncServiceScope _scope;
+
+    private Session(ServiceProvider provider, StoreLocation location, Screen screen)
+    {
+        _provider = provider;
+        _scope = provider.CreateAsyncScope();
+        Location = location;
+        Screen = screen;
+    }
+
+    public StoreLocation Location { get; }
+
+    public Screen Screen { get; }
+
+    public Mediator.IMediator Mediator => _scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
+
+    public static Session Open(CliEnvironment environment, StoreLocation location, OutputFormat format)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(environment.Clock);
+        services.AddSingleton(new Recorder(environment.User));
+        services.AddSingleton<IEventStore>(_ => location.Open(environment.Clock));
+        services.AddTimelineCore();
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        return new Session(services.BuildServiceProvider(), location, new Screen(environment, format));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+}

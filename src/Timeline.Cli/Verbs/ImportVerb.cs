@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Spectre.Console;
+using Timeline.Cli.Input;
+using Timeline.Cli.Output;
+using Timeline.Core.Commands.ApplyCommands;
+
+namespace Timeline.Cli.Verbs;
+
+/// <summary><c>timeline import FILE…</c>: validates every file, then applies them all in one transaction.</summary>
+internal static class ImportVerb
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "JSON (an array of commands), NDJSON (.ndjson, .jsonl) or YAML (.yaml, .yml) files; - reads standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("import", "Apply commands from files, all or nothing: a bad command anywhere means nothing is written") { files };
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(
+            environment,
+            parse,
+            async (session, ct) =>
+            {
+                var paths = parse.GetValue(files)!;
+                var commands = await CommandFiles.ReadAsync(paths, environment, ct);
+                var report = await session.Mediator.Send(new ApplyCommands(commands), ct);
+                Show(session.Screen, paths, report);
+                return ExitCodes.Success;
+            },
+            cancellationToken,
+            storeMustExist: false));
+        return command;
+    }
+
+    internal static void Show(Screen screen, IReadOnlyList<string> paths, ApplyReport report)
+    {
+        if (screen.Format == OutputFormat.Json)
+        {
+            screen.Json(new
+            {
+                files = paths,
+                commands = report.Outcomes.Count,
+                applied = report.Applied,
+                unchanged = report.Unchanged,
+                duplicates = report.Duplicates,
+                eventsAppended = report.EventsAppended,
+                streamVersions = report.StreamVersions,
+                outcomes = report.Outcomes.Select(o => new
+                {
+                    file = o.Origin.File,
+                    index = o.Origin.Index,
+                    line = o.Origin.Line,
+                    command = o.Command,
+                    meetingId = o.MeetingId,
+                    commandId = o.CommandId,
+                    result = o.Result,
+                    sequences = o.Sequences,
+                }),
+            });
+            return;
+        }
+        var files = paths.Count == 1 ? paths[0] : $"{paths.Count} files";
+        screen.Console.MarkupLineInterpolated(
+            $"Imported {files}: {report.Outcomes.Count} commands; [green]{report.Applied} applied[/], {report.Unchanged} changed nothing, {report.Duplicates} already in the store; {report.EventsAppended} events appended.");
+    }
+}

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Timeline.Cli.Output;
+using Timeline.Core.Attendance;
+using Timeline.Core.Audit;
+using Timeline.Core.History;
+using Timeline.Core.Schedule;
+
+namespace Timeline.Cli.Verbs;
+
+/// <summary><c>schedule</c>, <c>history</c>, <c>attendance</c> and <c>audit</c>: each sends one query and renders it.</summary>
+internal static class QueryVerbs
+{
+    private const string PointHelp = "a day (2022-09-10, the whole day UTC) or an instant with offset (2022-09-10T12:00:00Z)";
+
+    public static Command Schedule(CliEnvironment environment)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = $"What was known by then: {PointHelp}" };
+        var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"What the store had recorded by then: {PointHelp}" };
+        var participant = new Option<string?>("--participant") { Description = "Only meetings naming this person (case-insensitive)" };
+        var from = new Option<string?>("--from") { Description = "Only meetings on or after this EDTF date" };
+        var to = new Option<string?>("--to") { Description = "Only meetings on or before this EDTF date" };
+        var command = new Command("schedule", "The schedule: every meeting with its status, dates and who is expected") { asOf, recordedAsOf, participant, from, to };
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
+        {
+            var schedule = await session.Mediator.Send(
+                new GetSchedule(parse.GetValue(asOf), parse.GetValue(recordedAsOf), parse.GetValue(participant), parse.GetValue(from), parse.GetValue(to)), ct);
+            Render(session.Screen, schedule, Tables.Schedule);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command History(CliEnvironment environment)
+    {
+        var meeting = new Argument<string>("meeting") { Description = "The meeting's id, e.g. g20-2022" };
+        var asOf = new Option<string?>("--as-of") { Description = $"Only what was reported by then: {PointHelp}" };
+        var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"Only what the store had recorded by then: {PointHelp}" };
+        var command = new Command("history", "Every change to one meeting, in the order it was reported, with sources and retractions") { meeting, asOf, recordedAsOf };
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
+        {
+            var history = await session.Mediator.Send(new GetHistory(parse.GetValue(meeting)!, parse.GetValue(asOf), parse.GetValue(recordedAsOf)), ct);
+            Render(session.Screen, history, Tables.History);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command Attendance(CliEnvironment environment)
+    {
+        var participant = new Option<string?>("--participant") { Description = "Only this person (case-insensitive)" };
+        var asOf = new Option<string?>("--as-of") { Description = $"What was known by then: {PointHelp}" };
+        var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"What the store had recorded by then: {PointHelp}" };
+        var command = new Command("attendance", "When each attendance was announced versus confirmed, and what came of it") { participant, asOf, recordedAsOf };
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
+        {
+            var ledger = await session.Mediator.Send(new GetAttendance(parse.GetValue(participant), parse.GetValue(asOf), parse.GetValue(recordedAsOf)), ct);
+            Render(session.Screen, ledger, Tables.Attendance);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command Audit(CliEnvironment environment)
+    {
+        var meeting = new Option<string?>("--meeting") { Description = "Only this meeting's events" };
+        var commandName = new Option<string?>("--command") { Description = "Only events of this command or event (PostponeMeeting, MeetingPostponed)" };
+        var speaker = new Option<string?>("--speaker") { Description = "Only reports whose speaker contains this (case-insensitive)" };
+        var outlet = new Option<string?>("--outlet") { Description = "Only reports whose outlet contains this (case-insensitive)" };
+        var recordedBy = new Option<string?>("--recorded-by") { Description = "Only events recorded by this user or key" };
+        var reportedFrom = new Option<string?>("--reported-from") { Description = $"Only reports made on or after: {PointHelp}" };
+        var reportedTo = new Option<string?>("--reported-to") { Description = $"Only reports made on or before: {PointHelp}" };
+        var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"Only events recorded by then: {PointHelp}" };
+        var after = new Option<long>("--after") { Description = "Only events after this sequence number (the cursor for the next page)" };
+        var limit = new Option<int?>("--limit") { Description = "At most this many events (default: every matching event)" };
+        var command = new Command("audit", "Raw events with their metadata: who recorded what, when, and on what source")
+        {
+            meeting, commandName, speaker, outlet, recordedBy, reportedFrom, reportedTo, recordedAsOf, after, limit,
+        };
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
+        {
+            var audit = await session.Mediator.Send(
+                new GetAudit(
+                    parse.GetValue(meeting),
+                    parse.GetValue(commandName),
+                    parse.GetValue(speaker),
+                    parse.GetValue(outlet),
+                    parse.GetValue(recordedBy),
+                    parse.GetValue(reportedFrom),
+                    parse.GetValue(reportedTo),
+                    parse.GetValue(recordedAsOf),
+                    parse.GetValue(after),
+                    parse.GetValue(limit)),
+                ct);
+            Render(session.Screen, audit, Tables.Audit);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
+    {
+        if (screen.Format == OutputFormat.Json)
+        {
+            screen.Json(document);
+        }
+        else
+        {
+            table(screen.Console, document);
+        }
+    }
+}
