@@ -100,7 +100,7 @@ public sealed record EdtfDate
         {
             if (!EdtfPart.TryParse(text, out var single, out var why))
             {
-                error = $"'{text}' is not an EDTF date: {why}";
+                error = $"'{Quote(text)}' is not an EDTF date: {why}";
                 return false;
             }
             date = new EdtfDate(text, single, null);
@@ -110,12 +110,12 @@ public sealed record EdtfDate
 
         if (!EdtfPart.TryParse(text[..slash], out var start, out var startWhy))
         {
-            error = $"'{text}' is not an EDTF interval: its start {startWhy}";
+            error = $"'{Quote(text)}' is not an EDTF interval: its start {startWhy}";
             return false;
         }
         if (!EdtfPart.TryParse(text[(slash + 1)..], out var end, out var endWhy))
         {
-            error = $"'{text}' is not an EDTF interval: its end {endWhy}";
+            error = $"'{Quote(text)}' is not an EDTF interval: its end {endWhy}";
             return false;
         }
         if (end.Latest < start.Earliest)
@@ -140,8 +140,24 @@ public sealed record EdtfDate
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    /// <summary>The value, shortened to 40 characters for an error message.</summary>
-    public static string Quote(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+    /// <summary>
+    /// The value made safe to quote in an error message: cut to 40 characters, control characters written as
+    /// <c>\uXXXX</c> so that no escape sequence reaches a terminal.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        var shown = text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+        if (!shown.Any(char.IsControl))
+        {
+            return shown;
+        }
+        var safe = new System.Text.StringBuilder(shown.Length + 16);
+        foreach (var c in shown)
+        {
+            safe.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+        }
+        return safe.ToString();
+    }
 }
 
 /// <summary>One side of an <see cref="EdtfDate"/>: a year, month or day, with an optional qualifier.</summary>
@@ -159,7 +175,7 @@ public sealed record EdtfPart
         Latest = Precision switch
         {
             EdtfPrecision.Day => Earliest,
-            EdtfPrecision.Month => Earliest.AddMonths(1).AddDays(-1),
+            EdtfPrecision.Month => new DateOnly(year, month!.Value, DateTime.DaysInMonth(year, month.Value)),
             _ => new DateOnly(year, 12, 31),
         };
     }
@@ -216,7 +232,7 @@ public sealed record EdtfPart
         }
         if (pieces[0].Length != 4 || (pieces.Length > 1 && pieces[1].Length != 2) || (pieces.Length > 2 && pieces[2].Length != 2))
         {
-            why = $"'{text}' must use a four-digit year and two-digit month and day";
+            why = $"'{EdtfDate.Quote(text)}' must use a four-digit year and two-digit month and day";
             return false;
         }
 

@@ -25,6 +25,13 @@ public sealed record ReportedAt
         IsDay = isDay;
     }
 
+    // Strict ISO-8601 with a 'Z' or a +hh:mm offset; seconds and fractions optional.
+    private static readonly string[] InstantFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    ];
+
     /// <summary>The value as given.</summary>
     public string Text { get; }
 
@@ -68,23 +75,19 @@ public sealed record ReportedAt
             error = null;
             return true;
         }
-        var timePart = text.IndexOf('T', StringComparison.Ordinal);
-        if (timePart != 10)
+        if (text.Length < 11 || text[10] != 'T')
         {
             error = $"'{EdtfDate.Quote(text)}' is neither a day (YYYY-MM-DD) nor an ISO-8601 instant such as 2022-09-08T10:30:00Z";
             return false;
         }
-        var zone = text.AsSpan(timePart);
-        var hasOffset = zone.EndsWith("Z") || zone.LastIndexOfAny('+', '-') > 0;
-        if (!hasOffset)
+        if (!(text.EndsWith('Z') || text.AsSpan(11).IndexOfAny('+', '-') >= 0))
         {
             error = $"'{EdtfDate.Quote(text)}' has no UTC offset; add Z or an offset such as +03:00 so it names one instant";
             return false;
         }
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var instant)
-            || !char.IsAsciiDigit(text[0]))
+        if (!DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            error = $"'{EdtfDate.Quote(text)}' is not a valid ISO-8601 instant";
+            error = $"'{EdtfDate.Quote(text)}' is not a valid ISO-8601 instant (expected the form 2022-09-08T10:30:00Z or 2022-09-08T13:30:00+03:00)";
             return false;
         }
         value = new ReportedAt(text, instant.ToUniversalTime(), false);

@@ -60,4 +60,23 @@ public sealed class EdtfDateBoundsTests
     [InlineData("2022-09-08", "2022-09-08", "2022-09-08", true)]
     public void A_date_overlaps_a_range_of_days_when_they_share_at_least_one_day(string text, string from, string to, bool overlaps) =>
         Assert.Equal(overlaps, EdtfDate.Parse(text).Overlaps(Day(from), Day(to)));
+
+    [Theory]
+    [InlineData("9999-12", "9999-12-01", "9999-12-31")]
+    [InlineData("9999-12?", "9999-12-01", "9999-12-31")]
+    [InlineData("2022/9999-12", "2022-01-01", "9999-12-31")]
+    public void The_last_month_of_year_9999_spans_to_its_last_day(string text, string earliest, string latest)
+    {
+        Assert.True(EdtfDate.TryParse(text, out var date, out var error), error);
+        Assert.Equal(Day(earliest), date.Earliest);
+        Assert.Equal(Day(latest), date.Latest);
+    }
+
+    [Fact]
+    public void A_control_character_is_quoted_as_an_escape_not_sent_to_the_terminal()
+    {
+        Assert.False(EdtfDate.TryParse("2022-1\u001b[31m", out _, out var error));
+        Assert.DoesNotContain('\u001b', error);
+        Assert.Contains("\\u001b", error, StringComparison.Ordinal);
+    }
 }

@@ -93,4 +93,27 @@ public sealed class ReportedAtTests
         Assert.False(ReportedAt.TryParse(text, out _, out var error));
         Assert.Contains("is required", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2022-09-08T10:30:00+03:00 ")]
+    [InlineData("2022-09-08T 10:30:00Z")]
+    [InlineData("2022-09-08T10:30:00 +03:00")]
+    [InlineData("2022-09-08T10:30:00+3")]
+    [InlineData("2022-09-08T10:30:00 -0")]
+    public void A_value_that_is_not_strict_ISO_8601_is_rejected(string text)
+    {
+        Assert.False(ReportedAt.TryParse(text, out var reportedAt, out var error), $"accepted as [{reportedAt?.Text}] at {reportedAt?.Instant:O}");
+        Assert.Contains($"'{text}'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-09-08T10:30Z", "2022-09-08T10:30:00Z")]
+    [InlineData("2022-09-08T10:30:00.123456Z", "2022-09-08T10:30:00.123456Z")]
+    [InlineData("2022-09-08T13:30-02:00", "2022-09-08T15:30:00Z")]
+    public void Strict_ISO_8601_instants_with_or_without_seconds_are_accepted(string text, string utc)
+    {
+        Assert.True(ReportedAt.TryParse(text, out var reportedAt, out var error), error);
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), reportedAt.Instant);
+        Assert.Equal(text, reportedAt.Text);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class MeetingIdTests
     public void Anything_but_a_lowercase_slug_is_rejected_with_a_message_that_quotes_it(string text, string why)
     {
         Assert.False(MeetingId.TryParse(text, out _, out var error));
-        Assert.Contains($"'{text}' is not a meeting id", error, StringComparison.Ordinal);
+        Assert.Contains($"'{Timeline.Domain.Dates.EdtfDate.Quote(text)}' is not a meeting id", error, StringComparison.Ordinal);
         Assert.Contains(why, error, StringComparison.Ordinal);
         Assert.Equal(error, Assert.Throws<FormatException>(() => MeetingId.Parse(text)).Message);
     }

@@ -50,7 +50,8 @@ public sealed class ParticipantNameTests
     public void A_name_with_a_control_character_is_rejected(string text)
     {
         Assert.False(ParticipantName.TryParse(text, out _, out var error));
-        Assert.Contains($"'{text}' contains a control character", error, StringComparison.Ordinal);
+        Assert.Contains($"'{Timeline.Domain.Dates.EdtfDate.Quote(text)}' contains a control character", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error, c => char.IsControl(c));
         Assert.Equal(error, Assert.Throws<FormatException>(() => ParticipantName.Parse(text)).Message);
     }
 
