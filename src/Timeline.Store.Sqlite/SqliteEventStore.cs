@@ -180,7 +180,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         SQLITE_FULL or SQLITE_IOERR => new IOException(
             $"the Timeline store '{DataSource}' could not be written: {e.Message}", e),
         SQLITE_BUSY or SQLITE_LOCKED => new TimeoutException(
-            $"the Timeline store '{DataSource}' stayed locked by another writer for more than {BusyTimeoutSeconds} s; try again", e),
+            $"the Timeline store '{DataSource}' is locked by another writer (waited up to {BusyTimeoutSeconds} s); try again", e),
         _ => null,
     };
 }
