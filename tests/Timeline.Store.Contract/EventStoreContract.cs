@@ -29,14 +29,16 @@ public abstract partial class EventStoreContract : IAsyncDisposable
     protected const string Analyst = "analyst@newsroom";
 
     private readonly List<IEventStore> _stores = [];
-    private IEventStore? _store;
+    private readonly Lazy<IEventStore> _store;
     private int _commands;
+
+    protected EventStoreContract() => _store = new(() => NewStore(Clock), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The clock of <see cref="Store"/>.</summary>
     protected FakeTimeProvider Clock { get; } = new(ClockStart);
 
-    /// <summary>The store under test: new and empty for each test.</summary>
-    protected IEventStore Store => _store ??= NewStore(Clock);
+    /// <summary>The store under test: new and empty for each test, made on first use (racing writers share it).</summary>
+    protected IEventStore Store => _store.Value;
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -47,7 +49,10 @@ public abstract partial class EventStoreContract : IAsyncDisposable
     protected IEventStore NewStore(FakeTimeProvider clock)
     {
         var store = CreateStore(clock);
-        _stores.Add(store);
+        lock (_stores)
+        {
+            _stores.Add(store);
+        }
         return store;
     }
 
