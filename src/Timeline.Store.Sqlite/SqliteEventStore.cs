@@ -15,8 +15,9 @@ namespace Timeline.Store.Sqlite;
 /// <para>
 /// <b>Concurrency.</b> Every operation opens its own pooled connection, so one instance serves many tasks at once.
 /// Appends of one instance queue in-process; appends from other instances or processes on the same file wait for
-/// SQLite's write lock (busy timeout about 15 s). A version clash or a stored command id is always a
-/// <see cref="WriteConflict"/>; a raw lock error never escapes.
+/// SQLite's write lock (busy timeout about 15 s) instead of failing; that wait blocks the calling thread, as every
+/// Microsoft.Data.Sqlite call does. A version clash or a stored command id is always a <see cref="WriteConflict"/>,
+/// whichever writer or process got there first.
 /// </para>
 /// <para>
 /// <b>Schema.</b> Created on first use, in one transaction, and recorded in <c>schema_version</c>
