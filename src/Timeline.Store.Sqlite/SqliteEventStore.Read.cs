@@ -1,0 +1,224 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Store.Sqlite;
+
+public sealed partial class SqliteEventStore
+{
+    private const string SelectEvents = """
+        SELECT sequence, stream_id, stream_version, event_id, event_type, data, reported_at, recorded_at, recorded_by,
+               outlet, url, published_at, speaker, quote, command_id
+        FROM events
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
+            command.Parameters.AddWithValue("$stream_id", stream.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var events = new List<StoredEvent>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(ReadEvent(reader));
+            }
+            return events;
+        }
+        catch (SqliteException e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commandIds);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (commandIds.Count == 0)
+        {
+            return found;
+        }
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(reader.GetString(0));
+            }
+            return found;
+        }
+        catch (SqliteException e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Rows are read one at a time from an open connection while the caller enumerates; WAL mode lets writers go on
+    /// meanwhile, and the enumeration sees the log as it was when it started.
+    /// </remarks>
+    public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
+        }
+        var (connection, command, reader) = await ExecuteQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        await using (command.ConfigureAwait(false))
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return ReadEvent(reader);
+            }
+        }
+    }
+
+    private async Task<(SqliteConnection, SqliteCommand, SqliteDataReader)> ExecuteQueryAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        SqliteConnection? connection = null;
+        SqliteCommand? command = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            command = connection.CreateCommand();
+            command.CommandText = Filter(query, command.Parameters);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return (connection, command, reader);
+        }
+        catch (Exception e)
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            if (e is SqliteException sqlite && Translate(sqlite) is { } translated)
+            {
+                throw translated;
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The SQL for a query. Only fixed text is concatenated here; every value goes in a parameter.</summary>
+    private static string Filter(EventQuery query, SqliteParameterCollection parameters)
+    {
+        var sql = new StringBuilder(SelectEvents).Append(" WHERE sequence > $after_sequence");
+        parameters.AddWithValue("$after_sequence", query.AfterSequence);
+        if (query.UpToSequence is { } upTo)
+        {
+            sql.Append(" AND sequence <= $up_to_sequence");
+            parameters.AddWithValue("$up_to_sequence", upTo);
+        }
+        if (query.Streams is { } streams)
+        {
+            // One JSON array parameter instead of one parameter per id: thousands of ids stay one statement.
+            sql.Append(" AND stream_id IN (SELECT value FROM json_each($streams))");
+            parameters.AddWithValue("$streams", JsonArray(streams.Select(s => s.Value)));
+        }
+        if (query.EventTypes is { } eventTypes)
+        {
+            sql.Append(" AND event_type IN (SELECT value FROM json_each($event_types))");
+            parameters.AddWithValue("$event_types", JsonArray(eventTypes));
+        }
+        if (query.RecordedBy is { } recordedBy)
+        {
+            sql.Append(" AND recorded_by = $recorded_by");
+            parameters.AddWithValue("$recorded_by", recordedBy);
+        }
+        if (query.RecordedAtOrBefore is { } recordedAtOrBefore)
+        {
+            sql.Append(" AND recorded_at <= $recorded_at_or_before");
+            parameters.AddWithValue("$recorded_at_or_before", StoredTime.FormatMicroseconds(recordedAtOrBefore));
+        }
+        if (query.ReportedFrom is { } reportedFrom)
+        {
+            sql.Append(" AND reported_at_utc >= $reported_from");
+            parameters.AddWithValue("$reported_from", StoredTime.FormatTicks(reportedFrom));
+        }
+        if (query.ReportedBefore is { } reportedBefore)
+        {
+            sql.Append(" AND reported_at_utc < $reported_before");
+            parameters.AddWithValue("$reported_before", StoredTime.FormatTicks(reportedBefore));
+        }
+        if (EventQuery.SearchKey(query.Speaker) is { } speaker)
+        {
+            // instr, not LIKE: the needle is plain text, so % and _ in it match themselves.
+            sql.Append(" AND instr(speaker_key, $speaker) > 0");
+            parameters.AddWithValue("$speaker", speaker);
+        }
+        if (EventQuery.SearchKey(query.Outlet) is { } outlet)
+        {
+            sql.Append(" AND instr(outlet_key, $outlet) > 0");
+            parameters.AddWithValue("$outlet", outlet);
+        }
+        sql.Append(" ORDER BY sequence");
+        if (query.Limit is { } limit)
+        {
+            sql.Append(" LIMIT $limit");
+            parameters.AddWithValue("$limit", limit);
+        }
+        return sql.ToString();
+    }
+
+    private static string JsonArray(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray());
+
+    private StoredEvent ReadEvent(SqliteDataReader reader)
+    {
+        var sequence = reader.GetInt64(0);
+        try
+        {
+            var eventType = reader.GetString(4);
+            return new StoredEvent(
+                sequence,
+                MeetingId.Parse(reader.GetString(1)),
+                reader.GetInt64(2),
+                Guid.Parse(reader.GetString(3)),
+                eventType,
+                EventTypeMap.Deserialize(eventType, reader.GetString(5)),
+                ReportedAt.Parse(reader.GetString(6)),
+                StoredTime.ParseMicroseconds(reader.GetString(7)),
+                reader.GetString(8),
+                new Source(
+                    Outlet: NullableString(reader, 9),
+                    Url: NullableString(reader, 10),
+                    PublishedAt: NullableString(reader, 11),
+                    Speaker: NullableString(reader, 12),
+                    Quote: NullableString(reader, 13)),
+                reader.GetString(14));
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"event {sequence} in the Timeline store '{DataSource}' cannot be read: {e.Message}", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"event {sequence} in the Timeline store '{DataSource}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

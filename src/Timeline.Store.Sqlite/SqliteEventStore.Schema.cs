@@ -1,0 +1,158 @@
+using Microsoft.Data.Sqlite;
+
+namespace Timeline.Store.Sqlite;
+
+public sealed partial class SqliteEventStore
+{
+    /// <summary>
+    /// Migrations[i] takes a store from schema version i to i + 1. Append a new entry for a new version; never edit
+    /// an entry that has shipped.
+    /// </summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS commands (
+            command_id  TEXT NOT NULL PRIMARY KEY,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE IF NOT EXISTS events (
+            sequence        INTEGER PRIMARY KEY AUTOINCREMENT,
+            stream_id       TEXT    NOT NULL,
+            stream_version  INTEGER NOT NULL CHECK (stream_version >= 1),
+            event_id        TEXT    NOT NULL UNIQUE,
+            event_type      TEXT    NOT NULL,
+            data            TEXT    NOT NULL CHECK (json_valid(data)),
+            reported_at     TEXT    NOT NULL,
+            reported_at_utc TEXT    NOT NULL,
+            recorded_at     TEXT    NOT NULL,
+            recorded_by     TEXT    NOT NULL,
+            outlet          TEXT,
+            outlet_key      TEXT,
+            url             TEXT,
+            published_at    TEXT,
+            speaker         TEXT,
+            speaker_key     TEXT,
+            quote           TEXT,
+            command_id      TEXT    NOT NULL REFERENCES commands (command_id),
+            UNIQUE (stream_id, stream_version)
+        ) STRICT;
+
+        CREATE INDEX IF NOT EXISTS events_by_command ON events (command_id);
+        CREATE INDEX IF NOT EXISTS events_by_type ON events (event_type, sequence);
+        CREATE INDEX IF NOT EXISTS events_by_reported_at ON events (reported_at_utc);
+        CREATE INDEX IF NOT EXISTS events_by_recorded_by ON events (recorded_by, sequence);
+        CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at);
+        """,
+    ];
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var journal = connection.CreateCommand())
+            {
+                // WAL is a property of the file: set once, it stays for every later connection and process.
+                journal.CommandText = "PRAGMA journal_mode = WAL";
+                await journal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (await ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false) < SchemaVersion)
+            {
+                await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // IMMEDIATE takes the write lock first, so two processes creating the schema at once take turns and the
+        // second one finds the work done.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var version = await ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (version == 0)
+        {
+            await EnsureNoForeignTablesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await using var create = connection.CreateCommand();
+            create.Transaction = transaction;
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version    INTEGER NOT NULL PRIMARY KEY,
+                    applied_at TEXT    NOT NULL
+                ) STRICT;
+                """;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        for (; version < SchemaVersion; version++)
+        {
+            await using var migrate = connection.CreateCommand();
+            migrate.Transaction = transaction;
+            migrate.CommandText = Migrations[version];
+            await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            migrate.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $applied_at)";
+            migrate.Parameters.AddWithValue("$version", version + 1);
+            migrate.Parameters.AddWithValue("$applied_at", StoredTime.FormatMicroseconds(_clock.GetUtcNow()));
+            await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The file's schema version: 0 for a new, empty file.</summary>
+    /// <exception cref="InvalidDataException">The file's schema is newer than this code, or its version table is empty.</exception>
+    private async Task<int> ReadSchemaVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+        {
+            return 0;
+        }
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
+        var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) switch
+        {
+            long found => found,
+            _ => throw new InvalidDataException(
+                $"the Timeline store '{DataSource}' has an empty schema_version table, so its layout is unknown; restore it from a backup"),
+        };
+        return version <= SchemaVersion
+            ? (int)version
+            : throw new InvalidDataException(
+                $"the Timeline store '{DataSource}' has schema version {version}, but this Timeline knows versions up to {SchemaVersion}; use a newer Timeline to open it");
+    }
+
+    private async Task EnsureNoForeignTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name LIMIT 3";
+        var tables = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        if (tables.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"'{DataSource}' is a SQLite database but not a Timeline store (it has tables such as {string.Join(", ", tables)} and no schema_version); give a new file");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.Data.Sqlite;
+using Timeline.Core.Storage;
+
+namespace Timeline.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, holding every meeting's stream in one <c>events</c> table.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Clock.</b> <see cref="StoredEvent.RecordedAt"/> is read from the injected <see cref="TimeProvider"/> once per
+/// <see cref="AppendAsync"/> call, after the write lock is taken (so recordedAt never runs backwards against the
+/// sequence for a clock that does not), truncated to whole microseconds and kept in UTC. Nothing else reads a clock.
+/// </para>
+/// <para>
+/// <b>Concurrency.</b> Every operation opens its own pooled connection, so one instance serves many tasks at once.
+/// Appends of one instance queue in-process; appends from other instances or processes on the same file wait for
+/// SQLite's write lock (busy timeout about 15 s) instead of failing; that wait blocks the calling thread, as every
+/// Microsoft.Data.Sqlite call does. A version clash or a stored command id is always a <see cref="WriteConflict"/>,
+/// whichever writer or process got there first.
+/// </para>
+/// <para>
+/// <b>Schema.</b> Created on first use, in one transaction, and recorded in <c>schema_version</c>
+/// (currently <see cref="SchemaVersion"/>). Constructing an instance touches no file.
+/// </para>
+/// <para>
+/// <b>Errors.</b> Beyond <see cref="WriteConflict"/>: <see cref="InvalidDataException"/> when the file is not a
+/// SQLite database, belongs to another application, is damaged, or has a newer schema than this code knows;
+/// <see cref="IOException"/> when the file cannot be opened or written; <see cref="TimeoutException"/> when another
+/// process holds the write lock for longer than the busy timeout. Each message names the file.
+/// </para>
+/// </remarks>
+public sealed partial class SqliteEventStore : IEventStore, IDisposable
+{
+    /// <summary>The schema version this code writes and reads; a file with a newer one is refused.</summary>
+    public const int SchemaVersion = 1;
+
+    private const int BusyTimeoutSeconds = 15;
+
+    // Per physical connection; cheap to repeat on every open of a pooled connection.
+    private static readonly string ConnectionPragmas =
+        $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};";
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+    private volatile bool _disposed;
+
+    /// <summary>Opens (lazily) the store in one SQLite file.</summary>
+    /// <param name="pathOrConnectionString">
+    /// A file path (<c>timeline.db</c>), created on first use if missing, or a Microsoft.Data.Sqlite connection
+    /// string with a <c>Data Source</c> (<c>Data Source=timeline.db;Pooling=True</c>). In-memory databases are not
+    /// supported: each operation opens its own connection.
+    /// </param>
+    /// <param name="clock">The clock that stamps <see cref="StoredEvent.RecordedAt"/>.</param>
+    /// <exception cref="ArgumentException">The path or connection string is empty or names no file.</exception>
+    public SqliteEventStore(string pathOrConnectionString, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathOrConnectionString);
+        ArgumentNullException.ThrowIfNull(clock);
+        var builder = ParseConnectionString(pathOrConnectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.Mode == SqliteOpenMode.Memory
+            || builder.DataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"'{pathOrConnectionString}' names no database file; give a path such as timeline.db", nameof(pathOrConnectionString));
+        }
+        builder.Pooling = true;
+        builder.DefaultTimeout = BusyTimeoutSeconds;
+        builder.ForeignKeys = null; // set by ConnectionPragmas together with busy_timeout
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new ArgumentException($"the store '{builder.DataSource}' cannot be opened read-only: it creates its schema on first use", nameof(pathOrConnectionString));
+        }
+        _connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+        _clock = clock;
+    }
+
+    /// <summary>The database file, as given.</summary>
+    public string DataSource { get; }
+
+    /// <summary>How many events the store holds; 0 for a new store.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM events";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (SqliteException e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Releases this file's pooled connections, so the file can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static SqliteConnectionStringBuilder ParseConnectionString(string text)
+    {
+        // A bare path may itself contain '=' (rare); only text that parses as a connection string with a data
+        // source is read as one.
+        if (text.Contains('=', StringComparison.Ordinal))
+        {
+            try
+            {
+                var parsed = new SqliteConnectionStringBuilder(text);
+                if (!string.IsNullOrWhiteSpace(parsed.DataSource))
+                {
+                    return parsed;
+                }
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+        return new SqliteConnectionStringBuilder { DataSource = text, Mode = SqliteOpenMode.ReadWriteCreate };
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = ConnectionPragmas;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Primary result codes, from https://sqlite.org/rescode.html.
+    private const int SQLITE_PERM = 3;
+    private const int SQLITE_BUSY = 5;
+    private const int SQLITE_LOCKED = 6;
+    private const int SQLITE_READONLY = 8;
+    private const int SQLITE_IOERR = 10;
+    private const int SQLITE_CORRUPT = 11;
+    private const int SQLITE_FULL = 13;
+    private const int SQLITE_CANTOPEN = 14;
+    private const int SQLITE_NOTADB = 26;
+
+    /// <summary>Turns SQLite's environment errors into exceptions that name the file; null leaves the error as is.</summary>
+    private Exception? Translate(SqliteException e) => (e.SqliteErrorCode & 0xFF) switch
+    {
+        SQLITE_NOTADB => new InvalidDataException(
+            $"'{DataSource}' is not a Timeline store: it is not a SQLite database ({e.Message})", e),
+        SQLITE_CORRUPT => new InvalidDataException(
+            $"the Timeline store '{DataSource}' is damaged: {e.Message}", e),
+        SQLITE_CANTOPEN => new IOException(
+            $"cannot open the Timeline store '{DataSource}': check that its folder exists and is writable ({e.Message})", e),
+        SQLITE_READONLY or SQLITE_PERM => new IOException(
+            $"the Timeline store '{DataSource}' cannot be written: {e.Message}", e),
+        SQLITE_FULL or SQLITE_IOERR => new IOException(
+            $"the Timeline store '{DataSource}' could not be written: {e.Message}", e),
+        SQLITE_BUSY or SQLITE_LOCKED => new TimeoutException(
+            $"the Timeline store '{DataSource}' is locked by another writer (waited up to {BusyTimeoutSeconds} s); try again", e),
+        _ => null,
+    };
+}
