@@ -81,6 +81,7 @@ internal static class DemoVerb
         console.MarkupLineInterpolated($"  timeline --store {store} schedule --as-of 2022-11-12");
         console.MarkupLineInterpolated($"  timeline --store {store} history apec-2022");
         console.MarkupLineInterpolated($"  timeline --store {store} audit --speaker ushakov --format json");
+        console.MarkupLine("[grey](From a clone of the repository, 'timeline' is 'dotnet run --project src/Timeline.Cli --'.)[/]");
         return ExitCodes.Success;
     }
 

@@ -9,7 +9,7 @@ public static class EventSummary
 {
     public static string Describe(MeetingEvent @event) => @event switch
     {
-        SummitAnnounced e => $"{e.Organization} summit announced: {e.Title}, {e.Location}, {e.Dates}",
+        SummitAnnounced e => $"summit announced: {e.Title} ({e.Organization}), {e.Location}, {e.Dates}",
         MeetingAnnounced e => $"{Vocabulary.Name(e.Kind)} announced: {e.Title}{Where(e.Location)}{When(e.Dates)}"
             + (e.SidelinesOf is { } parent ? $", on the sidelines of {parent}" : string.Empty)
             + (e.Participants.Count > 0 ? $"; participants: {string.Join(", ", e.Participants.Select(p => $"{p.Name} ({Vocabulary.Name(p.Level)})"))}" : string.Empty),
