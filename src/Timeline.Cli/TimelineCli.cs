@@ -20,12 +20,19 @@ public static class TimelineCli
         Recursive = true,
     };
 
-    internal static readonly Option<OutputFormat> FormatOption = new("--format")
+    internal static readonly Option<string> FormatOption = CreateFormatOption();
+
+    private static Option<string> CreateFormatOption()
     {
-        Description = "table (for people) or json (the contract in DOMAIN.md)",
-        DefaultValueFactory = _ => OutputFormat.Table,
-        Recursive = true,
-    };
+        var option = new Option<string>("--format")
+        {
+            Description = "table (for people) or json (the contract in DOMAIN.md)",
+            DefaultValueFactory = _ => "table",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("table", "json");
+        return option;
+    }
 
     /// <summary>Runs one invocation and returns its exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
@@ -73,8 +80,19 @@ public static class TimelineCli
             {
                 throw new UsageProblem($"there is no store at {location}; import some commands first, or run 'timeline demo'");
             }
-            await using var session = Session.Open(environment, location, parse.GetValue(FormatOption));
-            return await work(session, cancellationToken);
+            var wasMissing = location.IsMissing;
+            var format = parse.GetValue(FormatOption) == "json" ? OutputFormat.Json : OutputFormat.Table;
+            try
+            {
+                await using var session = Session.Open(environment, location, format);
+                return await work(session, cancellationToken);
+            }
+            catch when (wasMissing)
+            {
+                // A failed first write leaves no trace: not even an empty store file.
+                location.Delete();
+                throw;
+            }
         }
         catch (Exception e)
         {

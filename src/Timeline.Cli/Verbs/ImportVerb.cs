@@ -24,13 +24,36 @@ internal static class ImportVerb
             {
                 var paths = parse.GetValue(files)!;
                 var commands = await CommandFiles.ReadAsync(paths, environment, ct);
-                var report = await session.Mediator.Send(new ApplyCommands(commands), ct);
+                var report = await ApplyWithProgress(environment, session, commands, ct);
                 Show(session.Screen, paths, report);
                 return ExitCodes.Success;
             },
             cancellationToken,
             storeMustExist: false));
         return command;
+    }
+
+    /// <summary>Long imports on a terminal show a progress bar on standard error; everything else runs quietly.</summary>
+    private static async Task<ApplyReport> ApplyWithProgress(CliEnvironment environment, Session session, List<SubmittedCommand> commands, CancellationToken ct)
+    {
+        const int LongImport = 1000;
+        if (!environment.IsInteractive || commands.Count < LongImport)
+        {
+            return await session.Mediator.Send(new ApplyCommands(commands), ct);
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
+        return await console.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask($"Applying {commands.Count} commands", maxValue: commands.Count);
+            var report = await session.Mediator.Send(new ApplyCommands(commands) { Progress = new TaskProgress(task) }, ct);
+            task.Value = commands.Count;
+            return report;
+        });
+    }
+
+    private sealed class TaskProgress(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Value = value;
     }
 
     internal static void Show(Screen screen, IReadOnlyList<string> paths, ApplyReport report)

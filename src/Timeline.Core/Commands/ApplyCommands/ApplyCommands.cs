@@ -13,7 +13,11 @@ public sealed record SubmittedCommand(CommandInput Input, CommandOrigin Origin);
 /// (seeing the commands before it in the batch), and every resulting event is appended in one transaction with
 /// the stream versions that were read. Used by <c>timeline import</c> and <c>POST /api/commands</c>.
 /// </summary>
-public sealed record ApplyCommands(IReadOnlyList<SubmittedCommand> Commands) : ICommand<ApplyReport>;
+public sealed record ApplyCommands(IReadOnlyList<SubmittedCommand> Commands) : ICommand<ApplyReport>
+{
+    /// <summary>Told how many commands have been decided so far, for progress on long imports.</summary>
+    public IProgress<int>? Progress { get; init; }
+}
 
 /// <summary>What happened to one command.</summary>
 /// <param name="Result"><c>applied</c> (events appended), <c>unchanged</c> (it changed nothing) or <c>duplicate</c> (its command id was already applied).</param>

@@ -55,6 +55,7 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
             var now = clock.GetUtcNow();
             var pending = events.Select(e => new PendingEvent(Guid.CreateVersion7(now), e, reportedAt, submitted.Input.SourceOrNone, commandId)).ToList();
             work.Stage(command.MeetingId, pending, now, recorder.Name);
+            request.Progress?.Report(i + 1);
             decisions.Add((submitted, commandId, command.MeetingId, pending.Count > 0 ? "applied" : "unchanged", pending));
         }
 
