@@ -1,0 +1,32 @@
+namespace Timeline.Core.Storage;
+
+/// <summary>
+/// What operators do to a whole store: create or migrate its schema, count it, and fill an empty store from an
+/// export. Every backend implements this beside <see cref="IEventStore"/>, and the store contract suite checks it.
+/// </summary>
+public interface IStoreMaintenance
+{
+    /// <summary>
+    /// Creates the schema, or migrates an older one, and returns one line saying what was done (for
+    /// <c>timeline migrate</c>). Idempotent: a second call changes nothing.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The store was written by a newer Timeline, or is not a Timeline store.</exception>
+    Task<string> MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many events the store holds.</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads exported events into an empty store in one transaction, keeping every envelope field exactly:
+    /// sequence, stream and stream version, event id, event, reportedAt, recordedAt, recordedBy, source and command id.
+    /// Later appends continue after the highest restored sequence. Returns the number of events restored.
+    /// </summary>
+    /// <param name="events">In strictly increasing sequence order, each stream's versions 1, 2, 3… without gaps.</param>
+    /// <param name="cancellationToken">Cancels before commit; nothing is then written.</param>
+    /// <exception cref="StoreNotEmpty">The store already holds an event; nothing was written.</exception>
+    /// <exception cref="InvalidDataException">The events are out of order, or a stream's versions have a gap; nothing was written.</exception>
+    Task<long> RestoreAsync(IAsyncEnumerable<StoredEvent> events, CancellationToken cancellationToken);
+}
+
+/// <summary>A restore was pointed at a store that already holds events.</summary>
+public sealed class StoreNotEmpty(string message) : Exception(message);
