@@ -38,4 +38,16 @@ log "building"
 dotnet build Timeline.sln -c Release --nologo -v quiet
 
 log "testing"
-dotnet test --solution Timeline.sln -c Release --no-build
+log_file=$(mktemp)
+trap 'rm -f "$log_file"' EXIT
+set +e
+dotnet test --solution Timeline.sln -c Release --no-build 2>&1 | tee "$log_file"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line with the totals of every test project.
+summary=$(sed -n '/Test run summary/,$p' "$log_file")
+count() { printf '%s\n' "$summary" | sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" | tail -n 1; }
+echo
+echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"
+exit "$status"
