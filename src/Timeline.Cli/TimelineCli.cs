@@ -46,6 +46,9 @@ public static class TimelineCli
         root.Subcommands.Add(QueryVerbs.Attendance(environment));
         root.Subcommands.Add(QueryVerbs.Audit(environment));
         root.Subcommands.Add(DemoVerb.Create(environment));
+        root.Subcommands.Add(StoreVerbs.Export(environment));
+        root.Subcommands.Add(StoreVerbs.Restore(environment));
+        root.Subcommands.Add(StoreVerbs.Migrate(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -120,7 +123,7 @@ public static class TimelineCli
                 await error.WriteLineAsync($"rejected: {rejected.Message}");
                 await error.WriteLineAsync("Nothing was written.");
                 return ExitCodes.Rejected;
-            case UsageProblem or MeetingNotFound or InvalidDataException:
+            case UsageProblem or MeetingNotFound or InvalidDataException or StoreNotEmpty:
                 await error.WriteLineAsync($"error: {exception.Message}");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
@@ -161,12 +164,15 @@ internal sealed class Session : IAsyncDisposable
 
     public Mediator.IMediator Mediator => _scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
 
+    public IServiceProvider Services => _scope.ServiceProvider;
+
     public static Session Open(CliEnvironment environment, StoreLocation location, OutputFormat format)
     {
         var services = new ServiceCollection();
         services.AddSingleton(environment.Clock);
         services.AddSingleton(new Recorder(environment.User));
         services.AddSingleton<IEventStore>(_ => location.Open(environment.Clock));
+        services.AddSingleton(provider => (IStoreMaintenance)provider.GetRequiredService<IEventStore>());
         services.AddTimelineCore();
         services.AddMediator(options =>
         {
