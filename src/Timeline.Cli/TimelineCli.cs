@@ -7,7 +7,6 @@ using Timeline.Core;
 using Timeline.Core.Commands;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
-using Timeline.Core.Validation;
 
 namespace Timeline.Cli;
 
@@ -174,11 +173,6 @@ internal sealed class Session : IAsyncDisposable
         services.AddSingleton<IEventStore>(_ => location.Open(environment.Clock));
         services.AddSingleton(provider => (IStoreMaintenance)provider.GetRequiredService<IEventStore>());
         services.AddTimelineCore();
-        services.AddMediator(options =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
-        });
         return new Session(services.BuildServiceProvider(), location, new Screen(environment, format));
     }
 

@@ -5,15 +5,24 @@ using Timeline.Core.Audit;
 using Timeline.Core.Commands.ApplyCommands;
 using Timeline.Core.History;
 using Timeline.Core.Schedule;
+using Timeline.Core.Validation;
 
 namespace Timeline.Core;
 
-/// <summary>Registration of the core's services. Each composition root adds Mediator, a store, a clock and a recorder.</summary>
+/// <summary>
+/// Registration of the core's services: Mediator with the validation behaviour, and the validators. Each composition
+/// root adds a store, a clock (<see cref="TimeProvider"/>) and a <see cref="Commands.Recorder"/>.
+/// </summary>
 public static class CoreServices
 {
-    /// <summary>Registers the validators the validation behaviour runs.</summary>
+    /// <summary>Registers Mediator (scoped, so handlers and validators can use scoped services) and the validators.</summary>
     public static IServiceCollection AddTimelineCore(this IServiceCollection services)
     {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
         services.AddScoped<IValidator<ApplyCommands>, ApplyCommandsValidator>();
         services.AddScoped<IValidator<GetSchedule>, GetScheduleValidator>();
         services.AddScoped<IValidator<GetHistory>, GetHistoryValidator>();
