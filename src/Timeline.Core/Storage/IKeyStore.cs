@@ -1,0 +1,46 @@
+namespace Timeline.Core.Storage;
+
+/// <summary>What an API key may do. Stored as its lowercase name.</summary>
+public enum KeyRole
+{
+    /// <summary>Read every answer.</summary>
+    Reader,
+
+    /// <summary>Read, and post commands.</summary>
+    Editor,
+
+    /// <summary>Everything, including managing keys over the API.</summary>
+    Admin,
+}
+
+/// <summary>An API key as stored: never the key itself, only its hash.</summary>
+/// <param name="Name">Unique among active keys; becomes <c>recordedBy</c> for what the key records.</param>
+/// <param name="Role">What the key may do.</param>
+/// <param name="Hash">Lowercase hex SHA-256 of the key text. Keys are 256-bit random values, so a fast hash is safe.</param>
+/// <param name="CreatedAt">System time the key was made, from the injected clock.</param>
+/// <param name="CreatedBy">Who made it.</param>
+/// <param name="RevokedAt">When it was revoked; null while active.</param>
+public sealed record ApiKey(string Name, KeyRole Role, string Hash, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt = null)
+{
+    /// <summary>True until revoked.</summary>
+    public bool IsActive => RevokedAt is null;
+}
+
+/// <summary>
+/// API keys live in the selected store, beside the events, so every server on a shared PostgreSQL sees the same keys.
+/// </summary>
+public interface IKeyStore
+{
+    /// <summary>Stores a new key.</summary>
+    /// <exception cref="WriteConflict">An active key already has this name.</exception>
+    Task AddKeyAsync(ApiKey key, CancellationToken cancellationToken);
+
+    /// <summary>Every key, active and revoked, oldest first.</summary>
+    Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>The active key with this hash, if any.</summary>
+    Task<ApiKey?> FindActiveKeyAsync(string hash, CancellationToken cancellationToken);
+
+    /// <summary>Revokes the active key of this name; false when there is none.</summary>
+    Task<bool> RevokeKeyAsync(string name, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+}
