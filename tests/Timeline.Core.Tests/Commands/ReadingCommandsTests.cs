@@ -222,14 +222,10 @@ public sealed class ReadingCommandsTests
     [Fact]
     public void A_long_value_is_quoted_cut_short()
     {
-        var error = ReadError(With(ConfirmPutin, "participant", "[\"" + new string('x', 5000) + "\"]"));
+        var error = ReadError("{\"command\": \"X" + new string('y', 5000) + "\"}");
 
-        Assert.Equal("participant", error.Field);
-        Assert.Equal("expected text, found a list of 1", error.Message);
-
-        var unknown = ReadError("{\"command\": \"X" + new string('y', 5000) + "\"}");
-        Assert.True(unknown.Message.Length < 400, $"the message is {unknown.Message.Length} characters long");
-        Assert.Contains("...", unknown.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'X" + new string('y', 36) + "...' is not a command", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < 400, $"the message is {error.Message.Length} characters long");
     }
 
     [Fact]
