@@ -52,12 +52,25 @@ public static class TimelineFold
             .ThenBy(e => e.Sequence)];
     }
 
-    /// <summary>Folds the effective events of many streams into one view per meeting that exists.</summary>
-    public static IReadOnlyList<MeetingView> Meetings(IEnumerable<StoredEvent> log, Cutoff? asOf, Cutoff? recordedAsOf) =>
-        [.. Effective(log, asOf, recordedAsOf)
+    /// <summary>
+    /// Folds the effective events of many streams into one view per meeting that exists. A view's
+    /// <see cref="MeetingView.Version"/> is the highest stream version among the events recorded and reported within
+    /// the bounds, retractions and retracted entries included: with no bounds it is the stream's version, which an
+    /// expected version or <c>If-Match</c> must name.
+    /// </summary>
+    public static IReadOnlyList<MeetingView> Meetings(IEnumerable<StoredEvent> log, Cutoff? asOf, Cutoff? recordedAsOf)
+    {
+        var recorded = log.Where(e => recordedAsOf is null || recordedAsOf.Includes(e.RecordedAt)).ToList();
+        var versions = recorded
+            .Where(e => asOf is null || asOf.Includes(e.ReportedAt.Instant))
+            .GroupBy(e => e.Stream)
+            .ToDictionary(stream => stream.Key, stream => stream.Max(e => e.StreamVersion));
+        return [.. Effective(recorded, asOf, null)
             .GroupBy(e => e.Stream)
             .Select(stream => stream.Aggregate(MeetingView.Empty(stream.Key), (view, e) => view.Apply(e)))
-            .Where(view => view.State.Exists)];
+            .Where(view => view.State.Exists)
+            .Select(view => view with { Version = versions[view.Id] })];
+    }
 
     /// <summary>
     /// The state a command is decided against: the meeting as known at <paramref name="reportedAt"/>, from every

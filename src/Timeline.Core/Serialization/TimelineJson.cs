@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 
@@ -29,6 +30,8 @@ public static class TimelineJson
             DefaultIgnoreCondition = writeNulls ? JsonIgnoreCondition.Never : JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
+            RespectNullableAnnotations = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableParameters } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<EdtfDate>(EdtfDate.Parse, d => d.Text));
@@ -37,6 +40,19 @@ public static class TimelineJson
         options.Converters.Add(new TextConverter<ParticipantName>(ParticipantName.Parse, n => n.Value));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // Stored data must carry every field that cannot be null: a constructor parameter that is neither nullable nor
+    // defaulted is required, so data missing it is refused rather than read back with a null inside.
+    private static void RequireNonNullableParameters(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false })
+            {
+                property.IsRequired = true;
+            }
+        }
     }
 
     private sealed class TextConverter<T>(Func<string, T> parse, Func<T, string> format) : JsonConverter<T>
