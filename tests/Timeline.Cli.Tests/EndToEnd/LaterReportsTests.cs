@@ -67,6 +67,20 @@ public sealed class LaterReportsTests(SeededStore store) : IClassFixture<SeededS
     }
 
     [Fact]
+    public async Task Every_attendance_row_carries_the_contract_fields()
+    {
+        string[] fields = ["meetingId", "participant", "announcedAt", "announcedLevel", "confirmedAt", "declinedAt", "outcome", "representedBy", "daysToConfirm"];
+        var ledger = (await store.Query("attendance")).Succeeded().Json();
+
+        Assert.NotEmpty(ledger.Items("rows"));
+        Assert.All(ledger.Items("rows"), row =>
+        {
+            Assert.All(fields, field => Assert.True(row.TryGetProperty(field, out _), $"attendance row without {field}: {row}"));
+            Assert.Contains(row.Text("outcome"), new[] { "attended", "declined", "cancelled", "pending" });
+        });
+    }
+
+    [Fact]
     public async Task Putins_samarkand_attendance_was_announced_on_8_Sep_as_planned_and_confirmed_five_days_later()
     {
         var ledger = (await store.Query("attendance", "--participant", "Vladimir Putin")).Succeeded().Json();

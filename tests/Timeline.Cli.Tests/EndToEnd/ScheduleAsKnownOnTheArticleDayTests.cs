@@ -67,6 +67,21 @@ public sealed class ScheduleAsKnownOnTheArticleDayTests(ArticleStore store) : IC
     }
 
     [Fact]
+    public void Every_meeting_and_participant_carries_the_contract_fields()
+    {
+        string[] meetingFields = ["id", "title", "kind", "organization", "status", "dates", "location", "sidelinesOf", "participants"];
+        string[] participantFields = ["name", "attendance", "mode", "representedBy", "announcedAt", "confirmedAt"];
+        foreach (var meeting in Schedule.Items("meetings"))
+        {
+            Assert.All(meetingFields, field => Assert.True(meeting.TryGetProperty(field, out _), $"meeting without {field}: {meeting}"));
+            Assert.True(meeting.GetProperty("location").TryGetProperty("city", out _));
+            Assert.True(meeting.GetProperty("location").TryGetProperty("country", out _));
+            Assert.All(meeting.Items("participants"), p =>
+                Assert.All(participantFields, field => Assert.True(p.TryGetProperty(field, out _), $"participant without {field}: {p}")));
+        }
+    }
+
+    [Fact]
     public void Meetings_come_in_date_order_from_the_forum_that_ended_on_the_day_to_the_december_summit()
     {
         var ids = Schedule.Items("meetings").Select(m => m.Text("id")).ToList();
