@@ -319,4 +319,119 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         await Fails(2, ["audit", "--limit", "0"], "'0'");
     }
+
+    [Fact]
+    public async Task An_unclosed_yaml_flow_list_is_a_syntax_error_not_an_unexpected_failure()
+    {
+        _workspace.Write("unclosed.yaml", """
+            - command: AnnounceMeeting
+              meetingId: putin-xi-2022
+              participants: [Vladimir Putin, Xi Jinping
+              title: Talks: Putin and Xi
+            """);
+
+        await ImportIsBadInput("unclosed.yaml", "unclosed.yaml", "malformed YAML");
+    }
+
+    [Fact]
+    public async Task Yaml_nested_deeper_than_json_allows_is_bad_input_not_an_unexpected_failure()
+    {
+        _workspace.Write("deep.yaml", "- command: AnnounceMeeting\n  title: " + new string('[', 100) + new string(']', 100) + "\n");
+
+        await ImportIsBadInput("deep.yaml", "deep.yaml", "nests deeper than 32 levels");
+    }
+
+    [Fact]
+    public async Task A_yaml_alias_is_refused()
+    {
+        _workspace.Write("alias.yaml", "- command: AnnounceMeeting\n  meetingId: bomb-2022\n  title: &t Bomb\n  kind: *t\n");
+
+        await ImportIsBadInput("alias.yaml", "alias.yaml", "alias");
+    }
+
+    [Theory]
+    [InlineData("bom.json")]
+    [InlineData("bom.yaml")]
+    public async Task A_file_starting_with_a_utf8_byte_order_mark_is_read(string name)
+    {
+        var text = name.EndsWith(".json", StringComparison.Ordinal)
+            ? "[" + ConfirmPutinAtSamarkand + "]"
+            : "- command: ConfirmAttendance\n  meetingId: sco-2022\n  reportedAt: 2022-09-13\n  participant: Vladimir Putin\n";
+        System.IO.File.WriteAllText(_workspace.PathOf(name), text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var run = await _workspace.OnStore("import", name);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task Json_on_standard_input_starting_with_a_byte_order_mark_is_read()
+    {
+        var run = await _workspace.RunWithInput("\uFEFF[" + ConfirmPutinAtSamarkand + "]", "--store", _workspace.Store, "import", "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_rule_rejection_on_a_store_that_did_not_exist_leaves_no_store_behind()
+    {
+        var file = File("nope.json", """{ "command": "ConfirmAttendance", "meetingId": "nope-2099", "reportedAt": "2022-09-13", "participant": "Vladimir Putin" }""");
+
+        var run = await _workspace.Run("--store", $"sqlite:{NewStorePath}", "import", file);
+
+        FailedCleanly(run, 3, ["nope.json[0]", "meeting-not-announced", "Nothing was written."]);
+        Assert.False(_workspace.StoreFilesExist(NewStorePath), "a rejected import created the store it was given");
+        Assert.Equal(2, (await _workspace.Run("--store", $"sqlite:{NewStorePath}", "schedule")).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("no-such-folder/t.db")]
+    [InlineData(".")]
+    public async Task A_store_path_that_cannot_be_created_is_bad_input_not_an_unexpected_failure(string path)
+    {
+        var run = await _workspace.Run("--store", $"sqlite:{path}", "import", Seeds.Article);
+
+        FailedCleanly(run, 2, [Path.GetFullPath(path, _workspace.Folder)]);
+    }
+
+    [Fact]
+    public async Task Malformed_json_gives_one_line_and_column_not_two_contradicting_ones()
+    {
+        _workspace.Write("broken.json", "[\n  { \"command\": \"ConfirmAttendance\",\n    \"meetingId\": }\n]\n");
+
+        var run = await ImportIsBadInput("broken.json", "line 3, column 18");
+
+        Assert.DoesNotContain("LineNumber", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("schedule", "--format", "xml")]
+    [InlineData("audit", "--limit", "abc")]
+    public async Task Usage_errors_do_not_name_dotnet_types(params string[] args)
+    {
+        var run = await Fails(2, args);
+
+        Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Timeline.Cli", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--as-of", new[] { "schedule", "--as-of", "yesterday" })]
+    [InlineData("--command", new[] { "audit", "--command", "Bogus" })]
+    [InlineData("--limit", new[] { "audit", "--limit", "0" })]
+    public async Task Query_errors_name_the_option_and_do_not_speak_of_writing(string option, string[] args)
+    {
+        var run = await Fails(2, args, option);
+
+        Assert.DoesNotContain("Nothing was written", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_json_object_wrapping_the_commands_is_refused_as_not_an_array()
+    {
+        _workspace.Write("wrapped.json", "{ \"commands\": [" + ConfirmPutinAtSamarkand + "] }");
+
+        await ImportIsBadInput("wrapped.json", "wrapped.json", "expected a JSON array of commands");
+    }
 }

@@ -77,4 +77,48 @@ public sealed class ImportOrderTests
         Assert.Equal(expected, actual);
         Assert.Contains("\"declined\"", actual.ScheduleOn12Nov, StringComparison.Ordinal);
     }
+
+    // Two reports that contradict each other cannot both stand: whichever is imported second is rejected (exit 3) in
+    // either order, so the log never holds a decline reported after a cancellation, whatever the import order.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_backdated_cancellation_and_a_later_decline_cannot_both_stand_in_either_order(bool cancellationFirst)
+    {
+        const string Cancelled = """[{ "command": "CancelMeeting", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "reason": "called off" }]""";
+        const string Declined = """[{ "command": "DeclineAttendance", "meetingId": "apec-2022", "reportedAt": "2022-11-10", "participant": "Vladimir Putin", "representedBy": "Andrei Belousov" }]""";
+        using var workspace = new CliWorkspace();
+        (await workspace.OnStore("import", Seeds.Article)).Succeeded();
+        var (first, second) = cancellationFirst
+            ? (workspace.Write("cancelled.json", Cancelled), workspace.Write("declined.json", Declined))
+            : (workspace.Write("declined.json", Declined), workspace.Write("cancelled.json", Cancelled));
+        (await workspace.OnStore("import", first)).Succeeded();
+        var before = await workspace.OnStore("audit", "--format", "json");
+
+        var run = await workspace.OnStore("import", second);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("meeting-cancelled", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before.Out, (await workspace.OnStore("audit", "--format", "json")).Out);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_backdated_announcement_of_a_known_id_with_other_details_is_refused_in_either_order(bool articleFirst)
+    {
+        const string Early = """
+            [{ "command": "AnnounceSummit", "meetingId": "g20-2022", "reportedAt": "2022-09-01", "title": "G20 Bali summit", "organization": "G20",
+               "location": { "city": "Nusa Dua", "country": "Indonesia" }, "dates": "2022-11" }]
+            """;
+        using var workspace = new CliWorkspace();
+        var early = workspace.Write("early.json", Early);
+        var (first, second) = articleFirst ? (Seeds.Article, early) : (early, Seeds.Article);
+        (await workspace.OnStore("import", first)).Succeeded();
+
+        var run = await workspace.OnStore("import", second);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("meeting-already-announced", run.Error, StringComparison.Ordinal);
+    }
 }

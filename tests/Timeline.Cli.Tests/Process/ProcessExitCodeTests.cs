@@ -99,4 +99,35 @@ public sealed class ProcessExitCodeTests : IDisposable
         Assert.Contains("meeting-not-announced", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.StackTraceLines);
     }
+
+    [Fact]
+    public async Task Yaml_nested_two_hundred_thousand_deep_is_bad_input_not_a_crash()
+    {
+        _workspace.Write("deep.yaml", "- command: AnnounceMeeting\n  title: " + new string('[', 200_000) + new string(']', 200_000) + "\n");
+
+        var run = await RunTimeline("import", "deep.yaml");
+
+        Assert.True(run.ExitCode == 2, $"exit {run.ExitCode}: {run.Error[..Math.Min(300, run.Error.Length)]}");
+        Assert.Empty(run.StackTraceLines);
+        Assert.Contains("deep.yaml", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_yaml_alias_bomb_is_refused_at_its_first_alias()
+    {
+        // 400 bytes whose aliases would expand to ten million strings; each further level multiplies by ten.
+        var lines = new List<string> { "- command: AnnounceMeeting", "  meetingId: bomb-2022", "  reportedAt: 2022-09-09", "  title: Bomb", "  kind: other" };
+        lines.Add("  a0: &a0 [" + string.Join(',', Enumerable.Repeat("x", 10)) + "]");
+        for (var level = 1; level <= 6; level++)
+        {
+            lines.Add($"  a{level}: &a{level} [" + string.Join(',', Enumerable.Repeat($"*a{level - 1}", 10)) + "]");
+        }
+        _workspace.Write("bomb.yaml", string.Join('\n', lines) + "\n");
+
+        var run = await RunTimeline("import", "bomb.yaml");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("bomb.yaml", run.Error, StringComparison.Ordinal);
+        Assert.Contains("alias", run.Error, StringComparison.Ordinal);
+    }
 }
