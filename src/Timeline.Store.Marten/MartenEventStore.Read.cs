@@ -11,6 +11,12 @@ namespace Timeline.Store.Marten;
 
 public sealed partial class MartenEventStore
 {
+    /// <summary>
+    /// Leaves out Marten's tombstones: placeholder events that Marten writes, on a stream of its own, for sequence
+    /// numbers drawn by an append that then failed.
+    /// </summary>
+    private const string NotTombstone = "stream_id <> 'mt_tombstone'";
+
     // Plain SQL on Marten's tables: every filter, including substring search in the headers, runs in PostgreSQL.
     private string SelectEvents => $"""
         SELECT seq_id, stream_id, version, id, type, data, timestamp, user_name, causation_id,
@@ -124,7 +130,7 @@ public sealed partial class MartenEventStore
     /// <summary>The SQL for a query. Only fixed text is concatenated here; every value goes in a parameter.</summary>
     private string Filter(EventQuery query, NpgsqlParameterCollection parameters)
     {
-        var sql = new StringBuilder(SelectEvents).Append(" WHERE seq_id > @after_sequence");
+        var sql = new StringBuilder(SelectEvents).Append($" WHERE seq_id > @after_sequence AND {NotTombstone}");
         parameters.AddWithValue("after_sequence", query.AfterSequence);
         if (query.UpToSequence is { } upTo)
         {

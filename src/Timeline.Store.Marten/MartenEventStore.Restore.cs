@@ -74,7 +74,7 @@ public sealed partial class MartenEventStore
     }
 
     /// <summary>Names the first event that repeats an earlier event's id, before the unique index would refuse it unnamed.</summary>
-    private async Task EnsureUniqueEventIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task EnsureUniqueEventIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -97,7 +97,7 @@ public sealed partial class MartenEventStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""
-            SELECT (SELECT count(*) FROM {_schema}.mt_events) + (SELECT count(*) FROM {_schema}.mt_streams)
+            SELECT (SELECT count(*) FROM {_schema}.mt_events WHERE {NotTombstone}) + (SELECT count(*) FROM {_schema}.mt_streams WHERE id <> 'mt_tombstone')
                  + (SELECT count(*) FROM {_schema}.timeline_commands)
             """;
         if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0)

@@ -122,6 +122,9 @@ public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, I
 
     private string? User { get; }
 
+    /// <summary>The connect timeout in force, in whole seconds.</summary>
+    internal int ConnectTimeoutSeconds => _connectTimeoutSeconds;
+
     private static bool GivesTimeout(string text)
     {
         if (PostgresConnectionString.IsUri(text))
@@ -192,7 +195,7 @@ public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, I
             async connection =>
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT count(*) FROM {_schema}.mt_events";
+                command.CommandText = $"SELECT count(*) FROM {_schema}.mt_events WHERE {NotTombstone}";
                 return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             },
             cancellationToken).ConfigureAwait(false);

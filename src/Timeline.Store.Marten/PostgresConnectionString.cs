@@ -59,13 +59,21 @@ public static class PostgresConnectionString
 
     private static NpgsqlConnectionStringBuilder FromUri(string text)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Host.Length == 0 && !text.Contains("host=", StringComparison.OrdinalIgnoreCase)))
+        // libpq allows an empty host (postgres://user@/db?host=/run/postgresql); System.Uri does not, so parse with a
+        // stand-in and require the host parameter then.
+        var authority = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var hostStart = text.IndexOf('@', authority) is var at and >= 0 && at < (text.IndexOfAny(['/', '?'], authority) is var end and >= 0 ? end : text.Length)
+            ? at + 1
+            : authority;
+        var emptyHost = hostStart == text.Length || text[hostStart] is '/' or '?';
+        var parseable = emptyHost ? text.Insert(hostStart, "localhost") : text;
+        if (!Uri.TryCreate(parseable, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
             throw new ArgumentException(
                 $"'{Redact(text)}' is not a PostgreSQL URI; write postgres://user:password@host:port/database", nameof(text));
         }
         var builder = new NpgsqlConnectionStringBuilder();
-        if (uri.Host.Length > 0)
+        if (!emptyHost)
         {
             builder.Host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.Host;
         }
@@ -123,6 +131,10 @@ public static class PostgresConnectionString
                         $"the PostgreSQL URI parameter '{name}' is not supported; use sslmode, connect_timeout, application_name or host, or give an Npgsql connection string",
                         nameof(text));
             }
+        }
+        if (string.IsNullOrEmpty(builder.Host))
+        {
+            throw new ArgumentException($"'{Redact(text)}' names no host; write postgres://user:password@host:port/database", nameof(text));
         }
         return builder;
     }
