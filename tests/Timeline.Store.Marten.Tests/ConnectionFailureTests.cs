@@ -24,6 +24,21 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     private async Task<NpgsqlConnectionStringBuilder> ValidAsync() => new(await database.RequireAsync());
 
     [Fact]
+    public async Task A_postgres_URI_reaches_the_same_database_as_the_connection_string()
+    {
+        var connection = await ValidAsync();
+        var uri = $"postgres://{Uri.EscapeDataString(connection.Username!)}:{Uri.EscapeDataString(connection.Password!)}@{connection.Host}:{connection.Port}/{connection.Database}";
+        var schema = database.NewSchema();
+        await using var viaString = new MartenEventStore(connection.ConnectionString, TimeProvider.System, new() { Schema = schema });
+        await using var viaUri = new MartenEventStore(uri, TimeProvider.System, new() { Schema = schema });
+
+        await viaString.MigrateAsync(Cancel);
+
+        Assert.Contains("is current", await viaUri.MigrateAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(viaString.Where, viaUri.Where);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_at_once_naming_the_user_and_not_the_password()
     {
         var connection = await ValidAsync();
