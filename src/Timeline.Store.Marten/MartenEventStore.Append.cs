@@ -1,0 +1,283 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
+using ExistingStreamIdCollisionException = Marten.Exceptions.ExistingStreamIdCollisionException;
+using Marten.Services;
+using Npgsql;
+using NpgsqlTypes;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Store.Marten;
+
+public sealed partial class MartenEventStore
+{
+    private const string UniqueViolation = "23505";
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">
+    /// A stream appears twice, has no events or a negative expected version, or an event lacks a command id.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">An event id is already stored (event ids must be new).</exception>
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(
+        IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        EnsureWellFormed(appends);
+        if (appends.Count == 0)
+        {
+            return [];
+        }
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AppendInTransactionAsync(appends, recordedBy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (AsConflict(e) is { } conflict)
+        {
+            // The transaction is rolled back by now; name the stream and the version it is really at.
+            throw await DescribeConflictAsync(conflict, appends, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsViolationOf(e, "idx_mt_events_event_id"))
+        {
+            throw new InvalidOperationException(
+                $"an event id of this append is already stored in {Where} (or given twice); each event needs a new id", e);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> AppendInTransactionAsync(
+        IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Disposing the transaction without a commit rolls everything back.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await EnsureExpectedVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
+        var recordedAt = Truncate(_clock.GetUtcNow());
+        await ClaimCommandsAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
+
+        await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
+        var written = new List<(StreamAppend Append, PendingEvent Pending, IEvent Event)>(appends.Sum(a => a.Events.Count));
+        foreach (var append in appends)
+        {
+            var events = new object[append.Events.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                var pending = append.Events[i];
+                var @event = session.Events.BuildEvent(pending.Event);
+                @event.Id = pending.EventId;
+                @event.Timestamp = recordedAt;
+                @event.UserName = recordedBy;
+                @event.CausationId = pending.CommandId;
+                foreach (var (key, value) in Envelope.Headers(pending.ReportedAt, pending.Source))
+                {
+                    @event.SetHeader(key, value);
+                }
+                events[i] = @event;
+                written.Add((append, pending, @event));
+            }
+            // Marten's expected version is the stream's version after the append.
+            session.Events.Append(append.Stream.Value, append.ExpectedVersion + events.Length, events);
+        }
+        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        return written.Select(w => new StoredEvent(
+                w.Event.Sequence,
+                w.Append.Stream,
+                w.Event.Version,
+                w.Pending.EventId,
+                EventTypeMap.NameOf(w.Pending.Event),
+                w.Pending.Event,
+                w.Pending.ReportedAt,
+                recordedAt,
+                recordedBy,
+                w.Pending.Source,
+                w.Pending.CommandId))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Serialises the writers of this schema, across processes, until the transaction ends: versions are read and
+    /// sequence numbers drawn only by the one writer that holds it, so sequences follow commit order.
+    /// </summary>
+    private async Task LockWritersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(@class, hashtext(@schema))";
+        command.Parameters.AddWithValue("class", WriterLockClass);
+        command.Parameters.AddWithValue("schema", _schema);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks every stream's version under the writer lock, before Marten draws sequence numbers: a clash found here
+    /// costs nothing, where one found by Marten's own check (which stays, for writers that do not take the lock) makes
+    /// Marten fill the drawn numbers with tombstone events.
+    /// </summary>
+    private async Task EnsureExpectedVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        var versions = await CurrentVersionsAsync(connection, transaction, appends.Select(a => a.Stream.Value).ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var append in appends)
+        {
+            var actual = versions.GetValueOrDefault(append.Stream.Value);
+            if (actual != append.ExpectedVersion)
+            {
+                throw Conflict(append, actual);
+            }
+        }
+    }
+
+    private static WriteConflict Conflict(StreamAppend append, long actual, Exception? cause = null) => new(
+        $"meeting '{append.Stream}' is at version {actual}, not {append.ExpectedVersion} as expected; "
+        + (actual > append.ExpectedVersion ? "another writer got there first" : "the expected version is ahead of the stream"),
+        append.Stream,
+        append.ExpectedVersion,
+        actual,
+        cause);
+
+    /// <summary>The first key of Timeline's advisory locks ("TL" in ASCII); the second is the schema's hash.</summary>
+    private const int WriterLockClass = 0x544C;
+
+    /// <summary>
+    /// Stores the append's command ids in <c>timeline_commands</c>; its primary key is what keeps them unique. An id
+    /// that is already there is a <see cref="WriteConflict"/> that names it.
+    /// </summary>
+    private async Task ClaimCommandsAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        IReadOnlyList<StreamAppend> appends,
+        DateTimeOffset recordedAt,
+        string recordedBy,
+        CancellationToken cancellationToken)
+    {
+        var ids = appends.SelectMany(a => a.Events).Select(p => p.CommandId).Distinct(StringComparer.Ordinal).ToArray();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            INSERT INTO {_schema}.timeline_commands (command_id, recorded_at, recorded_by)
+            SELECT id, @recorded_at, @recorded_by FROM unnest(@ids) AS id
+            ON CONFLICT (command_id) DO NOTHING
+            RETURNING command_id
+            """;
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, ids);
+        command.Parameters.AddWithValue("recorded_at", recordedAt);
+        command.Parameters.AddWithValue("recorded_by", recordedBy);
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(reader.GetString(0));
+            }
+        }
+        foreach (var append in appends)
+        {
+            if (append.Events.FirstOrDefault(p => !claimed.Contains(p.CommandId)) is { } taken)
+            {
+                throw new WriteConflict(
+                    $"command '{taken.CommandId}' is already stored; another writer applied it first (meeting '{append.Stream}')");
+            }
+        }
+    }
+
+    /// <summary>Marten's and PostgreSQL's ways of saying that a stream moved; null for anything else.</summary>
+    private static Exception? AsConflict(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: > 0 } aggregate => AsConflict(aggregate.InnerExceptions[0]),
+        ConcurrencyException or ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException => e,
+        _ when IsViolationOf(e, "pk_mt_events_stream_and_version") || IsViolationOf(e, "pkey_mt_streams_id") => e,
+        _ => null,
+    };
+
+    private static bool IsViolationOf(Exception e, string constraint)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: UniqueViolation } postgres
+                && (postgres.ConstraintName?.StartsWith(constraint, StringComparison.Ordinal) ?? false))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A <see cref="WriteConflict"/> like every store's: the stream, the expected and the actual version.</summary>
+    private async Task<WriteConflict> DescribeConflictAsync(Exception cause, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        var named = cause switch
+        {
+            ConcurrencyException { Id: { } id } => id.ToString(),
+            ExistingStreamIdCollisionException { Id: { } id } => id.ToString(),
+            JasperFx.Events.ExistingStreamIdCollisionException { Id: { } id } => id.ToString(),
+            _ => null,
+        };
+        Dictionary<string, long> versions;
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions = await CurrentVersionsAsync(connection, null, appends.Select(a => a.Stream.Value).ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+        var moved = appends.FirstOrDefault(a => a.Stream.Value == named)
+            ?? appends.FirstOrDefault(a => versions.GetValueOrDefault(a.Stream.Value) != a.ExpectedVersion);
+        if (moved is null)
+        {
+            return new WriteConflict($"a stream of this append moved while it was written; read again and decide again ({cause.Message})", innerException: cause);
+        }
+        return Conflict(moved, versions.GetValueOrDefault(moved.Stream.Value), cause);
+    }
+
+    private async Task<Dictionary<string, long>> CurrentVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] streams, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT id, version FROM {_schema}.mt_streams WHERE id = ANY(@ids)";
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, streams);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return versions;
+    }
+
+    private static void EnsureWellFormed(IReadOnlyList<StreamAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        var streams = new HashSet<MeetingId>();
+        foreach (var append in appends)
+        {
+            ArgumentNullException.ThrowIfNull(append, nameof(appends));
+            if (!streams.Add(append.Stream))
+            {
+                throw new ArgumentException($"meeting '{append.Stream}' appears twice in one append; give each stream one entry", nameof(appends));
+            }
+            if (append.ExpectedVersion < 0)
+            {
+                throw new ArgumentException($"meeting '{append.Stream}' has expected version {append.ExpectedVersion}; versions start at 0", nameof(appends));
+            }
+            if (append.Events is not { Count: > 0 })
+            {
+                throw new ArgumentException($"meeting '{append.Stream}' has no events to append", nameof(appends));
+            }
+            foreach (var pending in append.Events)
+            {
+                if (pending?.Event is null || pending.ReportedAt is null || pending.Source is null || string.IsNullOrEmpty(pending.CommandId))
+                {
+                    throw new ArgumentException(
+                        $"an event for meeting '{append.Stream}' lacks its event, reportedAt, source or command id", nameof(appends));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Store.Marten;
+
+public sealed partial class MartenEventStore
+{
+    /// <summary>
+    /// Leaves out Marten's tombstones: placeholder events that Marten writes, on a stream of its own, for sequence
+    /// numbers drawn by an append that then failed.
+    /// </summary>
+    private const string NotTombstone = "stream_id <> 'mt_tombstone'";
+
+    // Plain SQL on Marten's tables: every filter, including substring search in the headers, runs in PostgreSQL.
+    private string SelectEvents => $"""
+        SELECT seq_id, stream_id, version, id, type, data, timestamp, user_name, causation_id,
+               headers ->> '{Envelope.ReportedAt}', headers ->> '{Envelope.Outlet}', headers ->> '{Envelope.Url}',
+               headers ->> '{Envelope.PublishedAt}', headers ->> '{Envelope.Speaker}', headers ->> '{Envelope.Quote}'
+        FROM {_schema}.mt_events
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await WithConnectionAsync<IReadOnlyList<StoredEvent>>(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
+                command.Parameters.AddWithValue("stream", stream.Value);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var events = new List<StoredEvent>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    events.Add(ReadEvent(reader));
+                }
+                return events;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commandIds);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (commandIds.Count == 0)
+        {
+            return found;
+        }
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await WithConnectionAsync<IReadOnlySet<string>>(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
+                command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    found.Add(reader.GetString(0));
+                }
+                return found;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Rows are streamed from one open connection while the caller enumerates, in one statement, so the enumeration
+    /// sees the log as it was when it started; writers go on meanwhile.
+    /// </remarks>
+    public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
+        }
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, command, reader) = await ExecuteQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        await using (command.ConfigureAwait(false))
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return ReadEvent(reader);
+            }
+        }
+    }
+
+    private async Task<(NpgsqlConnection, NpgsqlCommand, NpgsqlDataReader)> ExecuteQueryAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection? connection = null;
+        NpgsqlCommand? command = null;
+        try
+        {
+            connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            command = connection.CreateCommand();
+            command.CommandText = Filter(query, command.Parameters);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return (connection, command, reader);
+        }
+        catch (Exception e)
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            if (Translate(e) is { } translated)
+            {
+                throw translated;
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The SQL for a query. Only fixed text is concatenated here; every value goes in a parameter.</summary>
+    private string Filter(EventQuery query, NpgsqlParameterCollection parameters)
+    {
+        var sql = new StringBuilder(SelectEvents).Append($" WHERE seq_id > @after_sequence AND {NotTombstone}");
+        parameters.AddWithValue("after_sequence", query.AfterSequence);
+        if (query.UpToSequence is { } upTo)
+        {
+            sql.Append(" AND seq_id <= @up_to_sequence");
+            parameters.AddWithValue("up_to_sequence", upTo);
+        }
+        if (query.Streams is { } streams)
+        {
+            sql.Append(" AND stream_id = ANY(@streams)");
+            parameters.AddWithValue("streams", NpgsqlDbType.Array | NpgsqlDbType.Varchar, streams.Select(s => s.Value).ToArray());
+        }
+        if (query.EventTypes is { } eventTypes)
+        {
+            sql.Append(" AND type = ANY(@event_types)");
+            parameters.AddWithValue("event_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar, eventTypes.ToArray());
+        }
+        if (query.RecordedBy is { } recordedBy)
+        {
+            sql.Append(" AND user_name = @recorded_by");
+            parameters.AddWithValue("recorded_by", recordedBy);
+        }
+        if (query.RecordedAtOrBefore is { } recordedAtOrBefore)
+        {
+            // Stored instants are whole microseconds, so comparing with the bound cut down to one is exact, where
+            // PostgreSQL would round a finer bound up.
+            sql.Append(" AND timestamp <= @recorded_at_or_before");
+            parameters.AddWithValue("recorded_at_or_before", NpgsqlDbType.TimestampTz, Truncate(recordedAtOrBefore));
+        }
+        if (query.ReportedFrom is { } reportedFrom)
+        {
+            sql.Append($" AND (headers ->> '{Envelope.ReportedAtUtc}') COLLATE \"C\" >= @reported_from");
+            parameters.AddWithValue("reported_from", Envelope.FormatTicks(reportedFrom));
+        }
+        if (query.ReportedBefore is { } reportedBefore)
+        {
+            sql.Append($" AND (headers ->> '{Envelope.ReportedAtUtc}') COLLATE \"C\" < @reported_before");
+            parameters.AddWithValue("reported_before", Envelope.FormatTicks(reportedBefore));
+        }
+        if (EventQuery.SearchKey(query.Speaker) is { } speaker)
+        {
+            // strpos, not LIKE or ILIKE: the needle is plain text, so % and _ in it match themselves.
+            sql.Append($" AND strpos(headers ->> '{Envelope.SpeakerKey}', @speaker) > 0");
+            parameters.AddWithValue("speaker", speaker);
+        }
+        if (EventQuery.SearchKey(query.Outlet) is { } outlet)
+        {
+            sql.Append($" AND strpos(headers ->> '{Envelope.OutletKey}', @outlet) > 0");
+            parameters.AddWithValue("outlet", outlet);
+        }
+        sql.Append(" ORDER BY seq_id");
+        if (query.Limit is { } limit)
+        {
+            sql.Append(" LIMIT @limit");
+            parameters.AddWithValue("limit", limit);
+        }
+        return sql.ToString();
+    }
+
+    private StoredEvent ReadEvent(NpgsqlDataReader reader)
+    {
+        var sequence = reader.GetInt64(0);
+        try
+        {
+            var eventType = reader.GetString(4);
+            return new StoredEvent(
+                sequence,
+                MeetingId.Parse(reader.GetString(1)),
+                reader.GetInt64(2),
+                reader.GetGuid(3),
+                eventType,
+                EventTypeMap.Deserialize(eventType, reader.GetString(5)),
+                ReportedAt.Parse(NullableString(reader, 9) ?? throw new InvalidDataException("it has no reportedAt header")),
+                reader.GetFieldValue<DateTimeOffset>(6).ToUniversalTime(),
+                NullableString(reader, 7) ?? throw new InvalidDataException("it has no user name (recordedBy)"),
+                new Source(
+                    Outlet: NullableString(reader, 10),
+                    Url: NullableString(reader, 11),
+                    PublishedAt: NullableString(reader, 12),
+                    Speaker: NullableString(reader, 13),
+                    Quote: NullableString(reader, 14)),
+                NullableString(reader, 8) ?? throw new InvalidDataException("it has no causation id (command id)"));
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw new InvalidDataException($"event {sequence} in the Timeline schema '{_schema}' of {Where} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,293 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Meetings;
+using Weasel.Core;
+using IEventStore = Timeline.Core.Storage.IEventStore;
+
+namespace Timeline.Store.Marten;
+
+/// <summary>
+/// The server store: PostgreSQL through Marten's event store. Each meeting is one Marten stream whose id is the
+/// meeting slug; every event keeps Timeline's whole envelope in Marten's event metadata.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Layout.</b> In the schema of <see cref="MartenEventStoreOptions.Schema"/> (default <c>timeline</c>):
+/// Marten's <c>mt_events</c> and <c>mt_streams</c>, with <c>type</c> holding Timeline's stored event names
+/// (<c>attendance-confirmed.v1</c>), <c>data</c> the event in Timeline's stored JSON
+/// (<see cref="TimelineJson.Stored"/>), <c>timestamp</c> recordedAt, <c>user_name</c> recordedBy,
+/// <c>causation_id</c> the command id and <c>headers</c> reportedAt and the source (with the lower-cased search keys
+/// of speaker and outlet). Marten also writes its own <c>mt_dotnet_type</c> column; Timeline never reads it. Beside
+/// them, <c>timeline_commands</c> holds every stored command id under a primary key, written in the same
+/// transaction as the events, so a command id is unique because the database says so.
+/// </para>
+/// <para>
+/// <b>Clock.</b> <see cref="StoredEvent.RecordedAt"/> is read from the injected <see cref="TimeProvider"/> once per
+/// <see cref="AppendAsync"/>, after the writer lock is taken, cut to whole microseconds, and set on every event of
+/// the append explicitly. Nothing else reads a clock for event data.
+/// </para>
+/// <para>
+/// <b>Concurrency.</b> Appends of every process take one transaction-scoped advisory lock per schema before they
+/// read stream versions or draw sequence numbers, so the global sequence follows commit order (a reader resuming
+/// after a sequence never misses a later commit with a smaller one) and a version clash is found by Marten's own
+/// expected-version check. A clash, a stored command id, or any of Marten's or PostgreSQL's concurrency errors
+/// (<c>EventStreamUnexpectedMaxEventIdException</c>, <c>ConcurrencyException</c>, unique violations) is a
+/// <see cref="WriteConflict"/>. Reads never wait for writers. One instance serves many tasks at once.
+/// </para>
+/// <para>
+/// <b>Schema.</b> Created or migrated on first use unless <see cref="MartenEventStoreOptions.CreateSchemaOnFirstUse"/>
+/// is off; <see cref="MigrateAsync"/> does it on demand. Constructing an instance touches no database.
+/// </para>
+/// <para>
+/// <b>Errors.</b> Beyond <see cref="WriteConflict"/>: <see cref="InvalidDataException"/> with a one-line message
+/// when the server cannot be reached within <see cref="MartenEventStoreOptions.ConnectTimeout"/>, refuses the
+/// password, has no such database, forbids what the store needs, or holds a schema that is missing (with DDL off) or
+/// newer than this code. Connection attempts are not retried.
+/// </para>
+/// </remarks>
+public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, IAsyncDisposable, IDisposable
+{
+    /// <summary>The version of Timeline's own tables that this code writes; a newer one is refused.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly Regex SchemaName = new("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly DocumentStore _store;
+    private readonly TimeProvider _clock;
+    private readonly MartenEventStoreOptions _options;
+    private readonly string _schema;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+    private readonly int _connectTimeoutSeconds;
+    private int _disposed;
+
+    /// <summary>A store with the default options: schema <c>timeline</c>, created on first use, 5 s to connect.</summary>
+    /// <param name="uriOrConnectionString">A <c>postgres://</c> URI or an Npgsql connection string (see <see cref="PostgresConnectionString"/>).</param>
+    /// <param name="clock">The clock that stamps <see cref="StoredEvent.RecordedAt"/>.</param>
+    /// <exception cref="ArgumentException">The text is not a PostgreSQL URI or connection string.</exception>
+    public MartenEventStore(string uriOrConnectionString, TimeProvider clock)
+        : this(uriOrConnectionString, clock, new MartenEventStoreOptions())
+    {
+    }
+
+    /// <summary>A store with the given options.</summary>
+    /// <param name="uriOrConnectionString">A <c>postgres://</c> URI or an Npgsql connection string (see <see cref="PostgresConnectionString"/>).</param>
+    /// <param name="clock">The clock that stamps <see cref="StoredEvent.RecordedAt"/>.</param>
+    /// <param name="options">Schema, DDL policy and connect timeout.</param>
+    /// <exception cref="ArgumentException">The text is not a PostgreSQL URI or connection string, or an option is out of range.</exception>
+    public MartenEventStore(string uriOrConnectionString, TimeProvider clock, MartenEventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!SchemaName.IsMatch(options.Schema))
+        {
+            throw new ArgumentException(
+                $"'{options.Schema}' is not a usable schema name: use lower-case letters, digits and underscores, at most 63", nameof(options));
+        }
+        if (options.ConnectTimeout < TimeSpan.FromSeconds(1) || options.ConnectTimeout > TimeSpan.FromSeconds(1024))
+        {
+            throw new ArgumentException($"a connect timeout of {options.ConnectTimeout} is not between 1 and 1024 s", nameof(options));
+        }
+        var connection = PostgresConnectionString.Parse(uriOrConnectionString);
+        if (!GivesTimeout(uriOrConnectionString))
+        {
+            connection.Timeout = (int)Math.Ceiling(options.ConnectTimeout.TotalSeconds);
+        }
+        // Names the stream and versions in PostgreSQL's own messages about unique violations.
+        connection.IncludeErrorDetail = true;
+        Where = $"PostgreSQL database '{connection.Database ?? connection.Username}' on {connection.Host}:{connection.Port}";
+        User = connection.Username;
+        _clock = clock;
+        _options = options;
+        _schema = options.Schema;
+        _connectTimeoutSeconds = connection.Timeout;
+        _dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
+        _store = new DocumentStore(Configure(_dataSource, clock, options));
+    }
+
+    /// <summary>Where the store is, for messages: the database, host and port; never the password.</summary>
+    public string Where { get; }
+
+    /// <summary>The schema that holds the store's tables.</summary>
+    public string Schema => _schema;
+
+    private string? User { get; }
+
+    /// <summary>The connect timeout in force, in whole seconds.</summary>
+    internal int ConnectTimeoutSeconds => _connectTimeoutSeconds;
+
+    private static bool GivesTimeout(string text)
+    {
+        if (PostgresConnectionString.IsUri(text))
+        {
+            return text.Contains("connect_timeout=", StringComparison.OrdinalIgnoreCase);
+        }
+        var keys = new DbConnectionStringBuilder { ConnectionString = text }.Keys.Cast<string>();
+        return keys.Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "timeout" or "connecttimeout" or "connectiontimeout");
+    }
+
+    /// <summary>Every event type of the domain, with its stored name from <see cref="EventTypeMap"/>.</summary>
+    internal static IReadOnlyList<Type> EventTypes { get; } = typeof(MeetingEvent)
+        .GetNestedTypes()
+        .Where(type => type.IsSubclassOf(typeof(MeetingEvent)) && !type.IsAbstract)
+        .ToList();
+
+    private static StoreOptions Configure(NpgsqlDataSource dataSource, TimeProvider clock, MartenEventStoreOptions options)
+    {
+        var marten = new StoreOptions();
+        marten.Connection(dataSource);
+        marten.DatabaseSchemaName = options.Schema;
+        marten.Events.DatabaseSchemaName = options.Schema;
+        marten.AutoCreateSchemaObjects = options.CreateSchemaOnFirstUse ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+        marten.DisableNpgsqlLogging = true;
+
+        marten.Events.StreamIdentity = StreamIdentity.AsString;
+        // Rich: versions and metadata are assigned in .NET against the stream state read in the same transaction.
+        marten.Events.AppendMode = EventAppendMode.Rich;
+        marten.Events.MetadataConfig.EnableAll();
+        marten.Events.MetadataConfig.UserNameEnabled = true;
+        marten.Events.EnableUniqueIndexOnEventId = true;
+        marten.Events.TimeProvider = clock;
+        foreach (var type in EventTypes)
+        {
+            marten.Events.MapEventType(type, EventTypeMap.NameOf(type));
+        }
+
+        // Event data is Timeline's stored JSON: the same options every store uses, with Marten's own enum handling
+        // taken out again so enums stay kebab-case names.
+        marten.UseSystemTextJsonForSerialization(TimelineJson.Stored, EnumStorage.AsString, Casing.CamelCase, json =>
+        {
+            foreach (var converter in json.Converters.OfType<JsonStringEnumConverter>().ToList())
+            {
+                json.Converters.Remove(converter);
+            }
+            for (var i = TimelineJson.Stored.Converters.Count - 1; i >= 0; i--)
+            {
+                json.Converters.Insert(0, TimelineJson.Stored.Converters[i]);
+            }
+        });
+
+        // No retries: a connection failure must surface at once, and an append is retried only by deciding again.
+        marten.ConfigurePolly(_ => { });
+        marten.ConfigureWritePolly(_ => { });
+
+        foreach (var table in TimelineTables(options.Schema))
+        {
+            marten.Storage.ExtendedSchemaObjects.Add(table);
+        }
+        return marten;
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await WithConnectionAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT count(*) FROM {_schema}.mt_events WHERE {NotTombstone}";
+                return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        await _store.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _schemaGate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _store.Dispose();
+        _dataSource.Dispose();
+        _schemaGate.Dispose();
+    }
+
+    private async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed == 1, this);
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    // SQLSTATE codes, from https://www.postgresql.org/docs/current/errcodes-appendix.html.
+    private const string InvalidPassword = "28P01";
+    private const string InvalidAuthorization = "28000";
+    private const string InvalidCatalogName = "3D000";
+    private const string InsufficientPrivilege = "42501";
+    private const string UndefinedTable = "42P01";
+    private const string CannotConnectNow = "57P03";
+    private const string TooManyConnections = "53300";
+
+    /// <summary>
+    /// Turns environment failures (cannot connect, refused login, no database, no rights) into one-line
+    /// <see cref="InvalidDataException"/>s that name the database; null leaves the error as it is.
+    /// </summary>
+    private InvalidDataException? Translate(Exception exception)
+    {
+        if (exception is WriteConflict or InvalidDataException or OperationCanceledException or ArgumentException or StoreNotEmpty)
+        {
+            return null;
+        }
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: InvalidPassword or InvalidAuthorization } postgres:
+                    return new InvalidDataException($"{Where} refused the login of user '{User}': {postgres.MessageText} (check the user name and password)", exception);
+                case PostgresException { SqlState: InvalidCatalogName } postgres:
+                    return new InvalidDataException($"{Where} does not exist: {postgres.MessageText} (create it, e.g. createdb, or fix the database name)", exception);
+                case PostgresException { SqlState: InsufficientPrivilege } postgres:
+                    return new InvalidDataException($"{Where}: user '{User}' lacks a privilege the store needs in schema '{_schema}': {postgres.MessageText}", exception);
+                case PostgresException { SqlState: UndefinedTable } postgres:
+                    return new InvalidDataException($"{Where} has no Timeline schema '{_schema}' (or it is incomplete): {postgres.MessageText}; run `timeline migrate`", exception);
+                case PostgresException { SqlState: CannotConnectNow or TooManyConnections } postgres:
+                    return new InvalidDataException($"{Where} does not accept connections now: {postgres.MessageText}", exception);
+                case SocketException socket:
+                    return new InvalidDataException($"cannot connect to {Where}: {socket.Message}", exception);
+                case TimeoutException when exception is NpgsqlException || e.InnerException is null:
+                    return new InvalidDataException($"cannot connect to {Where}: no answer within {_connectTimeoutSeconds} s", exception);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Timeline.Core.Storage;
+
+namespace Timeline.Store.Marten.Tests;
+
+/// <summary>A bad address, password or database fails fast, in one line, as an <see cref="InvalidDataException"/> (exit 2).</summary>
+public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClassFixture<MartenStoreFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>Runs the store's first operation and returns the error and how long it took.</summary>
+    private static async Task<(InvalidDataException Error, TimeSpan Took)> FirstUseFailsAsync(string connection, MartenEventStoreOptions? options = null)
+    {
+        await using var store = new MartenEventStore(connection, TimeProvider.System, options ?? new());
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.CountAsync(Cancel));
+        Assert.DoesNotContain('\n', error.Message);
+        return (error, clock.Elapsed);
+    }
+
+    private async Task<NpgsqlConnectionStringBuilder> ValidAsync() => new(await database.RequireAsync());
+
+    [Fact]
+    public async Task A_postgres_URI_reaches_the_same_database_as_the_connection_string()
+    {
+        var connection = await ValidAsync();
+        var uri = $"postgres://{Uri.EscapeDataString(connection.Username!)}:{Uri.EscapeDataString(connection.Password!)}@{connection.Host}:{connection.Port}/{connection.Database}";
+        var schema = database.NewSchema();
+        await using var viaString = new MartenEventStore(connection.ConnectionString, TimeProvider.System, new() { Schema = schema });
+        await using var viaUri = new MartenEventStore(uri, TimeProvider.System, new() { Schema = schema });
+
+        await viaString.MigrateAsync(Cancel);
+
+        Assert.Contains("is current", await viaUri.MigrateAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(viaString.Where, viaUri.Where);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_at_once_naming_the_user_and_not_the_password()
+    {
+        var connection = await ValidAsync();
+        connection.Password = "not-the-password";
+
+        var (error, took) = await FirstUseFailsAsync(connection.ConnectionString);
+
+        Assert.Contains($"refused the login of user '{connection.Username}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", error.Message, StringComparison.Ordinal);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"took {took}");
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_named()
+    {
+        var connection = await ValidAsync();
+        connection.Database = "no_such_timeline";
+
+        var (error, took) = await FirstUseFailsAsync(connection.ConnectionString);
+
+        Assert.Contains("PostgreSQL database 'no_such_timeline'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"took {took}");
+    }
+
+    [Fact]
+    public async Task A_closed_port_fails_at_once_without_retries()
+    {
+        var port = ClosedPort();
+
+        var (error, took) = await FirstUseFailsAsync($"postgres://timeline:secret@127.0.0.1:{port}/timeline");
+
+        Assert.StartsWith($"cannot connect to PostgreSQL database 'timeline' on 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"took {took}");
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_fails_after_the_connect_timeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+
+        var (error, took) = await FirstUseFailsAsync(
+            $"postgres://timeline:secret@127.0.0.1:{port}/timeline", new() { ConnectTimeout = TimeSpan.FromSeconds(2) });
+
+        Assert.Contains("no answer within 2 s", error.Message, StringComparison.Ordinal);
+        Assert.InRange(took, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
+    public async Task Appends_and_reads_fail_the_same_way_as_the_first_use()
+    {
+        var port = ClosedPort();
+        await using var store = new MartenEventStore($"Host=127.0.0.1;Port={port};Database=timeline;Username=timeline", TimeProvider.System);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel).AsTask());
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.FindCommandsAsync(["cmd-1"], Cancel));
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.MigrateAsync(Cancel));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Time.Testing;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using static Timeline.Store.Contract.Seed;
+
+namespace Timeline.Store.Marten.Tests;
+
+/// <summary>The schema on PostgreSQL: created on first use, migrated on demand, never touched with DDL off.</summary>
+public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<MartenStoreFixture>
+{
+    private static readonly string[] Tables = ["mt_events", "mt_streams", "timeline_commands", "timeline_schema_version"];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 9, 8, 10, 30, 0, TimeSpan.Zero));
+
+    private static PendingEvent Pending(Timeline.Domain.Meetings.MeetingEvent @event, string? commandId = null) =>
+        new(Guid.NewGuid(), @event, ReportedAt.Parse("2022-09-08"), Ushakov, commandId ?? $"cmd-{Guid.NewGuid():N}");
+
+    private async Task<bool[]> TablesExistAsync(string schema)
+    {
+        var connection = await database.RequireAsync();
+        return await Task.WhenAll(Tables.Select(table => PostgresSql.TableExistsAsync(connection, schema, table)));
+    }
+
+    [Fact]
+    public async Task Constructing_a_store_touches_nothing_and_its_first_use_creates_the_schema()
+    {
+        var schema = database.NewSchema();
+        await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema });
+        Assert.All(await TablesExistAsync(schema), Assert.False);
+
+        Assert.Empty(await store.ReadStreamAsync(G20, Cancel));
+
+        Assert.All(await TablesExistAsync(schema), Assert.True);
+        Assert.Equal(1, await PostgresSql.ScalarAsync<int>(await database.RequireAsync(), $"SELECT max(version) FROM {schema}.timeline_schema_version"));
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_schema_once_and_then_says_it_is_current_from_any_instance()
+    {
+        var schema = database.NewSchema();
+        await using var first = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
+        await using var second = await database.CreateStoreAsync(_clock, new() { Schema = schema });
+
+        var created = await first.MigrateAsync(Cancel);
+        var again = await first.MigrateAsync(Cancel);
+        var fromAnother = await second.MigrateAsync(Cancel);
+
+        Assert.StartsWith($"created the Timeline schema '{schema}'", created, StringComparison.Ordinal);
+        Assert.Contains("is current", again, StringComparison.Ordinal);
+        Assert.Equal(again, fromAnother);
+        Assert.All(await TablesExistAsync(schema), Assert.True);
+        await first.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
+        Assert.Single(await second.ReadStreamAsync(G20, Cancel));
+    }
+
+    [Fact]
+    public async Task With_DDL_off_an_empty_database_fails_clearly_on_every_operation_and_is_left_untouched_until_migrated()
+    {
+        var schema = database.NewSchema();
+        await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
+
+        var onRead = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadStreamAsync(G20, Cancel));
+        var onAppend = await Assert.ThrowsAsync<InvalidDataException>(() => store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel));
+        var onCount = await Assert.ThrowsAsync<InvalidDataException>(() => store.CountAsync(Cancel));
+
+        Assert.All([onRead, onAppend, onCount], e =>
+        {
+            Assert.Contains("no Timeline schema", e.Message, StringComparison.Ordinal);
+            Assert.Contains("timeline migrate", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', e.Message);
+        });
+        Assert.All(await TablesExistAsync(schema), Assert.False);
+
+        await store.MigrateAsync(Cancel);
+
+        Assert.Equal(0, await store.CountAsync(Cancel));
+        await using var another = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
+        await another.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
+        Assert.Equal(1, await store.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_schema_written_by_a_newer_Timeline_is_refused()
+    {
+        var schema = database.NewSchema();
+        await using (var store = await database.CreateStoreAsync(_clock, new() { Schema = schema }))
+        {
+            await store.MigrateAsync(Cancel);
+        }
+        await PostgresSql.ScalarAsync<object>(await database.RequireAsync(), $"INSERT INTO {schema}.timeline_schema_version VALUES (2, now())");
+        await using var later = await database.CreateStoreAsync(_clock, new() { Schema = schema });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => later.CountAsync(Cancel));
+        var onMigrate = await Assert.ThrowsAsync<InvalidDataException>(() => later.MigrateAsync(Cancel));
+
+        Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("newer Timeline", onMigrate.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_are_stored_under_Timelines_names_with_Timelines_JSON_and_the_envelope_in_Martens_metadata()
+    {
+        var schema = database.NewSchema();
+        await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema });
+        var events = OneOfEachEventType;
+        var pending = events.Select(e => Pending(e, "cmd-every-type")).ToArray();
+
+        await store.AppendAsync([new StreamAppend(G20, 0, pending)], "analyst@newsroom", Cancel);
+
+        var connection = await database.RequireAsync();
+        foreach (var (stored, version) in pending.Select((p, i) => (p, i + 1)))
+        {
+            var row = $"FROM {schema}.mt_events WHERE stream_id = 'g20-2022' AND version = {version}";
+            Assert.Equal(EventTypeMap.NameOf(stored.Event), await PostgresSql.ScalarAsync<string>(connection, $"SELECT type {row}"));
+            Assert.True(await PostgresSql.ScalarAsync<bool>(connection, $"SELECT data = @json::jsonb {row}", ("json", EventTypeMap.Serialize(stored.Event))));
+            Assert.Equal(stored.EventId, await PostgresSql.ScalarAsync<Guid>(connection, $"SELECT id {row}"));
+            Assert.Equal("cmd-every-type", await PostgresSql.ScalarAsync<string>(connection, $"SELECT causation_id {row}"));
+            Assert.Equal("analyst@newsroom", await PostgresSql.ScalarAsync<string>(connection, $"SELECT user_name {row}"));
+            Assert.Equal("2022-09-08", await PostgresSql.ScalarAsync<string>(connection, $"SELECT headers ->> 'reportedAt' {row}"));
+            Assert.Equal("yury ushakov", await PostgresSql.ScalarAsync<string>(connection, $"SELECT headers ->> 'speakerKey' {row}"));
+            Assert.Equal(_clock.GetUtcNow(), await PostgresSql.ScalarAsync<DateTime>(connection, $"SELECT timestamp {row}"));
+        }
+        Assert.Equal(1, await PostgresSql.ScalarAsync<long>(connection, $"SELECT count(*) FROM {schema}.timeline_commands"));
+        Assert.Equal(events.Count, await PostgresSql.ScalarAsync<long>(connection, $"SELECT version FROM {schema}.mt_streams WHERE id = 'g20-2022'"));
+    }
+}
