@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Cli.Output;
 using Timeline.Cli.Stores;
+using Timeline.Stores;
 using Timeline.Cli.Verbs;
 using Timeline.Core;
 using Timeline.Core.Commands;
@@ -15,7 +16,7 @@ public static partial class TimelineCli
 {
     internal static readonly Option<string?> StoreOption = new("--store")
     {
-        Description = $"Where the events live: sqlite:<path>. Default: TIMELINE_STORE, else {StoreLocation.Default}",
+        Description = $"Where the events live: sqlite:<path>, postgres://user:password@host:port/database or an Npgsql connection string. Default: TIMELINE_STORE, else {StoreLocation.Default}",
         Recursive = true,
     };
 
@@ -77,7 +78,7 @@ public static partial class TimelineCli
     {
         try
         {
-            var location = StoreLocation.Resolve(storeOverride ?? parse.GetValue(StoreOption), environment);
+            var location = StoreChoice.Resolve(storeOverride ?? parse.GetValue(StoreOption), environment);
             if (storeMustExist && location.IsMissing)
             {
                 throw new UsageProblem($"there is no store at {location}; import some commands first, or run 'timeline demo'");
@@ -92,7 +93,7 @@ public static partial class TimelineCli
             catch when (wasMissing)
             {
                 // A failed first write leaves no trace: not even an empty store file.
-                location.Delete();
+                location.DeleteFiles();
                 throw;
             }
         }
@@ -201,7 +202,7 @@ internal sealed class Session : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(environment.Clock);
         services.AddSingleton(new Recorder(environment.User));
-        services.AddSingleton<IEventStore>(_ => location.Open(environment.Clock));
+        services.AddSingleton(_ => location.Open(environment.Clock));
         services.AddSingleton(provider => (IStoreMaintenance)provider.GetRequiredService<IEventStore>());
         services.AddTimelineCore();
         return new Session(services.BuildServiceProvider(), location, new Screen(environment, format));

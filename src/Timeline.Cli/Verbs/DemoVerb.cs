@@ -3,7 +3,9 @@ using System.Reflection;
 using System.Text.Json;
 using Spectre.Console;
 using Timeline.Cli.Output;
-using Timeline.Cli.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Timeline.Core.Storage;
+using Timeline.Stores;
 using Timeline.Core.Attendance;
 using Timeline.Core.Commands;
 using Timeline.Core.Commands.ApplyCommands;
@@ -46,7 +48,7 @@ internal static class DemoVerb
     {
         if (replace)
         {
-            session.Location.Delete();
+            await ClearAsync(session, cancellationToken);
         }
         var article = await session.Mediator.Send(new ApplyCommands(Read(ArticleResource)), cancellationToken);
         var thenSchedule = await session.Mediator.Send(new GetSchedule(AsOf: ArticleDay), cancellationToken);
@@ -83,6 +85,21 @@ internal static class DemoVerb
         console.MarkupLineInterpolated($"  timeline --store {store} audit --speaker ushakov --format json");
         console.MarkupLine("[grey](From a clone of the repository, 'timeline' is 'dotnet run --project src/Timeline.Cli --'.)[/]");
         return ExitCodes.Success;
+    }
+
+    // A named SQLite store is replaced; a PostgreSQL store is shared, so the demo only ever fills an empty one.
+    private static async Task ClearAsync(Session session, CancellationToken cancellationToken)
+    {
+        if (session.Location.Kind == StoreKind.Sqlite)
+        {
+            session.Location.DeleteFiles();
+            return;
+        }
+        var count = await session.Services.GetRequiredService<IStoreMaintenance>().CountAsync(cancellationToken);
+        if (count > 0)
+        {
+            throw new UsageProblem($"{session.Location} already holds {count} events; the demo fills only an empty PostgreSQL store (use a new database or schema)");
+        }
     }
 
     private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
