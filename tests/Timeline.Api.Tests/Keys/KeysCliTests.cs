@@ -98,4 +98,17 @@ public sealed class KeysCliTests : IAsyncLifetime
         Assert.Equal("editor", made["role"]!.GetValue<string>());
         Assert.Equal("ops", made["createdBy"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Keys_list_and_get_api_keys_answer_with_the_same_bytes()
+    {
+        var admin = (await _host.CliAsync("keys", "create", "--name", "ops", "--role", "admin")).Out.Trim();
+        await _host.CliAsync("keys", "create", "--name", "intern", "--role", "reader");
+        await _host.CliAsync("keys", "revoke", "intern");
+
+        var cli = await _host.CliAsync("keys", "list", "--format", "json");
+        using var api = await _host.Client(admin).GetAsync("/api/keys", Web.Cancel);
+
+        Assert.Equal(cli.Out, await api.TextAsync());
+    }
 }
