@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Store.Sqlite;
@@ -166,22 +167,8 @@ public sealed partial class SqliteEventStore
                 version++;
                 var eventType = EventTypeMap.NameOf(pending.Event);
                 var source = pending.Source;
-                var p = _insertEvent.Parameters;
-                p["$stream_id"].Value = append.Stream.Value;
-                p["$stream_version"].Value = version;
-                p["$event_id"].Value = pending.EventId.ToString("D");
-                p["$event_type"].Value = eventType;
-                p["$data"].Value = EventTypeMap.Serialize(pending.Event);
-                p["$reported_at"].Value = pending.ReportedAt.Text;
-                p["$reported_at_utc"].Value = StoredTime.FormatTicks(pending.ReportedAt.Instant);
-                p["$outlet"].Value = Nullable(source.Outlet);
-                p["$outlet_key"].Value = Nullable(EventQuery.SearchKey(source.Outlet));
-                p["$url"].Value = Nullable(source.Url);
-                p["$published_at"].Value = Nullable(source.PublishedAt);
-                p["$speaker"].Value = Nullable(source.Speaker);
-                p["$speaker_key"].Value = Nullable(EventQuery.SearchKey(source.Speaker));
-                p["$quote"].Value = Nullable(source.Quote);
-                p["$command_id"].Value = pending.CommandId;
+                BindEventRow(
+                    _insertEvent.Parameters, append.Stream, version, pending.EventId, eventType, pending.Event, pending.ReportedAt, source, pending.CommandId);
                 var sequence = (long)(await _insertEvent.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
                 stored.Add(new StoredEvent(
@@ -206,18 +193,52 @@ public sealed partial class SqliteEventStore
             await _insertEvent.DisposeAsync().ConfigureAwait(false);
         }
 
-        private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
-
-        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
-            }
-            return command;
-        }
     }
+
+    /// <summary>A prepared statement of <paramref name="transaction"/> whose parameters all start as NULL.</summary>
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+        return command;
+    }
+
+    /// <summary>
+    /// Sets every column of an events row except sequence, recorded_at and recorded_by. Append and restore both write
+    /// rows through here, so a restored row is stored exactly as an appended one (search keys, instant formats).
+    /// </summary>
+    private static void BindEventRow(
+        SqliteParameterCollection p,
+        MeetingId stream,
+        long streamVersion,
+        Guid eventId,
+        string eventType,
+        MeetingEvent @event,
+        ReportedAt reportedAt,
+        Source source,
+        string commandId)
+    {
+        p["$stream_id"].Value = stream.Value;
+        p["$stream_version"].Value = streamVersion;
+        p["$event_id"].Value = eventId.ToString("D");
+        p["$event_type"].Value = eventType;
+        p["$data"].Value = EventTypeMap.Serialize(@event);
+        p["$reported_at"].Value = reportedAt.Text;
+        p["$reported_at_utc"].Value = StoredTime.FormatTicks(reportedAt.Instant);
+        p["$outlet"].Value = Nullable(source.Outlet);
+        p["$outlet_key"].Value = Nullable(EventQuery.SearchKey(source.Outlet));
+        p["$url"].Value = Nullable(source.Url);
+        p["$published_at"].Value = Nullable(source.PublishedAt);
+        p["$speaker"].Value = Nullable(source.Speaker);
+        p["$speaker_key"].Value = Nullable(EventQuery.SearchKey(source.Speaker));
+        p["$quote"].Value = Nullable(source.Quote);
+        p["$command_id"].Value = commandId;
+    }
+
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 }

@@ -47,6 +47,41 @@ public sealed partial class SqliteEventStore
         """,
     ];
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Returns <c>created schema version 1 in PATH</c> for a new file, <c>migrated schema version N to M in PATH</c>
+    /// for an older one, or <c>schema version M is current in PATH</c>. Every other operation also creates or migrates
+    /// the schema on first use, so calling this first is optional; it never touches events.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a SQLite database, belongs to another application, is damaged, or has a newer schema.
+    /// </exception>
+    public async Task<string> MigrateAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Always looks at the file, even when this instance has seen the schema already: the command is there to
+            // tell an operator what the file holds now.
+            var found = await PrepareSchemaAsync(cancellationToken).ConfigureAwait(false);
+            return found switch
+            {
+                0 => $"created schema version {SchemaVersion} in {DataSource}",
+                SchemaVersion => $"schema version {SchemaVersion} is current in {DataSource}",
+                _ => $"migrated schema version {found} to {SchemaVersion} in {DataSource}",
+            };
+        }
+        catch (SqliteException e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (_schemaReady)
@@ -56,22 +91,10 @@ public sealed partial class SqliteEventStore
         await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_schemaReady)
+            if (!_schemaReady)
             {
-                return;
+                await PrepareSchemaAsync(cancellationToken).ConfigureAwait(false);
             }
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var journal = connection.CreateCommand())
-            {
-                // WAL is a property of the file: set once, it stays for every later connection and process.
-                journal.CommandText = "PRAGMA journal_mode = WAL";
-                await journal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            }
-            if (await ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false) < SchemaVersion)
-            {
-                await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
-            _schemaReady = true;
         }
         finally
         {
@@ -79,12 +102,34 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    private async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Brings the file to <see cref="SchemaVersion"/>; called under <see cref="_schemaGate"/>.</summary>
+    /// <returns>The version the file had before: 0 for a new file, <see cref="SchemaVersion"/> when nothing was done.</returns>
+    private async Task<int> PrepareSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var journal = connection.CreateCommand())
+        {
+            // WAL is a property of the file: set once, it stays for every later connection and process.
+            journal.CommandText = "PRAGMA journal_mode = WAL";
+            await journal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var found = await ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        if (found < SchemaVersion)
+        {
+            found = await ApplyMigrationsAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        _schemaReady = true;
+        return found;
+    }
+
+    /// <returns>The version found once the write lock was held (another process may have migrated meanwhile).</returns>
+    private async Task<int> ApplyMigrationsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         // IMMEDIATE takes the write lock first, so two processes creating the schema at once take turns and the
         // second one finds the work done.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var version = await ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var found = await ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var version = found;
         if (version == 0)
         {
             await EnsureNoForeignTablesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -110,6 +155,7 @@ public sealed partial class SqliteEventStore
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return found;
     }
 
     /// <summary>The file's schema version: 0 for a new, empty file.</summary>

@@ -30,7 +30,7 @@ namespace Timeline.Store.Sqlite;
 /// process holds the write lock for longer than the busy timeout. Each message names the file.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteEventStore : IEventStore, IDisposable
+public sealed partial class SqliteEventStore : IEventStore, IStoreMaintenance, IDisposable
 {
     /// <summary>The schema version this code writes and reads; a file with a newer one is refused.</summary>
     public const int SchemaVersion = 1;
@@ -82,7 +82,8 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
     /// <summary>The database file, as given.</summary>
     public string DataSource { get; }
 
-    /// <summary>How many events the store holds; 0 for a new store.</summary>
+    /// <inheritdoc />
+    /// <remarks>0 for a new store; the schema is created first if the file has none.</remarks>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         try

@@ -21,6 +21,9 @@ internal static class StoredTime
         return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
     }
 
+    /// <summary>True when the instant has no part finer than a microsecond, so storing it loses nothing.</summary>
+    public static bool IsWholeMicroseconds(DateTimeOffset instant) => instant.UtcTicks % TimeSpan.TicksPerMicrosecond == 0;
+
     /// <summary>
     /// The instant truncated to microseconds, as text. Because stored values are whole microseconds, comparing with a
     /// truncated bound gives the same answer as comparing with the exact bound.

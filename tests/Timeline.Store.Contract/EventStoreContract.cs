@@ -6,8 +6,8 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Store.Contract;
 
 /// <summary>
-/// What every <see cref="IEventStore"/> backend must do, written once. A backend's test project runs it with a
-/// one-line subclass that says how to make a store:
+/// What every <see cref="IEventStore"/> and <see cref="IStoreMaintenance"/> backend must do, written once. A
+/// backend's test project runs it with a one-line subclass that says how to make a store:
 /// <code>
 /// public sealed class SqliteStoreContract(SqliteStoreFixture fixture) : EventStoreContract, IClassFixture&lt;SqliteStoreFixture&gt;
 /// { protected override IEventStore CreateStore(FakeTimeProvider clock) => fixture.CreateStore(clock); }
@@ -44,6 +44,17 @@ public abstract partial class EventStoreContract : IAsyncDisposable
 
     /// <summary>A new, empty store of the backend under test that stamps recordedAt from <paramref name="clock"/>.</summary>
     protected abstract IEventStore CreateStore(FakeTimeProvider clock);
+
+    /// <summary>
+    /// The maintenance port of <paramref name="store"/> (a store made by <see cref="CreateStore"/>). By default the
+    /// store itself; override when a backend serves <see cref="IStoreMaintenance"/> from another object.
+    /// </summary>
+    protected virtual IStoreMaintenance MaintenanceOf(IEventStore store) =>
+        store as IStoreMaintenance
+        ?? throw new InvalidOperationException($"{store.GetType().Name} does not implement {nameof(IStoreMaintenance)}; override {nameof(MaintenanceOf)}");
+
+    /// <summary>The maintenance port of <see cref="Store"/>.</summary>
+    protected IStoreMaintenance Maintenance => MaintenanceOf(Store);
 
     /// <summary>Another store, disposed with this test.</summary>
     protected IEventStore NewStore(FakeTimeProvider clock)

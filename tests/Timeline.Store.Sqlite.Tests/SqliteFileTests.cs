@@ -8,7 +8,7 @@ using static Timeline.Store.Contract.Seed;
 namespace Timeline.Store.Sqlite.Tests;
 
 /// <summary>What only the SQLite store promises: its file, its schema, and sharing the file between writers.</summary>
-public sealed class SqliteFileTests(SqliteStoreFixture files) : IClassFixture<SqliteStoreFixture>, IDisposable
+public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFixture<SqliteStoreFixture>, IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 9, 8, 10, 30, 0, TimeSpan.Zero).AddTicks(1_234_567));
     private readonly List<SqliteEventStore> _stores = [];

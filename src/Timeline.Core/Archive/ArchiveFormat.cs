@@ -38,7 +38,6 @@ public static class ArchiveFormat
     private static readonly JsonSerializerOptions Options = new(TimelineJson.Stored)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
     };
 
@@ -88,7 +87,7 @@ public static class ArchiveFormat
         {
             throw Rejected(origin, "reportedAt", reportedError);
         }
-        if (!DateTimeOffset.TryParseExact(parsed.RecordedAt, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var recordedAt))
+        if (!DateTimeOffset.TryParseExact(parsed.RecordedAt, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var recordedAt))
         {
             throw Rejected(origin, "recordedAt", $"'{FieldReader.Quote(parsed.RecordedAt)}' is not a UTC instant with microseconds (2026-11-29T12:00:00.000000Z)");
         }

@@ -94,9 +94,9 @@ internal static partial class InputRules
             {
                 context.AddFailure(error);
             }
-            else if (reported.Instant > clock.GetUtcNow())
+            else if (clock.GetUtcNow() is var now && reported.Instant > now)
             {
-                context.AddFailure($"'{value}' is in the future; a report cannot be made after now ({clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC)");
+                context.AddFailure($"'{value}' is in the future; a report cannot be made after now ({now:yyyy-MM-dd HH:mm} UTC)");
             }
         });
 

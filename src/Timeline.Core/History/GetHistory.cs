@@ -58,7 +58,8 @@ public sealed class GetHistoryHandler(IEventStore store) : IQueryHandler<GetHist
     public static HistoryDocument Build(MeetingId id, IReadOnlyList<StoredEvent> stream, GetHistory query)
     {
         var asOf = QueryRules.CutoffOrNull(query.AsOf);
-        var recorded = stream.Where(e => e.Stream == id).ToList();
+        var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
+        var recorded = stream.Where(e => e.Stream == id && (recordedAsOf is null || recordedAsOf.Includes(e.RecordedAt))).ToList();
         var retractedBy = RetractedBy(recorded);
         var entries = recorded
             .Where(e => asOf is null || asOf.Includes(e.ReportedAt.Instant))

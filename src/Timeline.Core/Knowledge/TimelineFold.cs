@@ -52,12 +52,25 @@ public static class TimelineFold
             .ThenBy(e => e.Sequence)];
     }
 
-    /// <summary>Folds the effective events of many streams into one view per meeting that exists.</summary>
-    public static IReadOnlyList<MeetingView> Meetings(IEnumerable<StoredEvent> log, Cutoff? asOf, Cutoff? recordedAsOf) =>
-        [.. Effective(log, asOf, recordedAsOf)
+    /// <summary>
+    /// Folds the effective events of many streams into one view per meeting that exists. A view's
+    /// <see cref="MeetingView.Version"/> is the highest stream version among the events recorded and reported within
+    /// the bounds, retractions and retracted entries included: with no bounds it is the stream's version, which an
+    /// expected version or <c>If-Match</c> must name.
+    /// </summary>
+    public static IReadOnlyList<MeetingView> Meetings(IEnumerable<StoredEvent> log, Cutoff? asOf, Cutoff? recordedAsOf)
+    {
+        var recorded = log.Where(e => recordedAsOf is null || recordedAsOf.Includes(e.RecordedAt)).ToList();
+        var versions = recorded
+            .Where(e => asOf is null || asOf.Includes(e.ReportedAt.Instant))
+            .GroupBy(e => e.Stream)
+            .ToDictionary(stream => stream.Key, stream => stream.Max(e => e.StreamVersion));
+        return [.. Effective(recorded, asOf, null)
             .GroupBy(e => e.Stream)
             .Select(stream => stream.Aggregate(MeetingView.Empty(stream.Key), (view, e) => view.Apply(e)))
-            .Where(view => view.State.Exists)];
+            .Where(view => view.State.Exists)
+            .Select(view => view with { Version = versions[view.Id] })];
+    }
 
     /// <summary>
     /// The state a command is decided against: the meeting as known at <paramref name="reportedAt"/>, from every
@@ -71,5 +84,29 @@ public static class TimelineFold
             .Where(e => e.Event is not MeetingEvent.ReportRetracted && !retracted.Contains(e.EventId))
             .SelectMany(e => new[] { e.CommandId, EventKey(e.EventId) });
         return view.State with { RetractableEntries = [.. retractable] };
+    }
+
+    /// <summary>
+    /// The first event reported after the <paramref name="added"/> ones that they would make inadmissible (say, a
+    /// decline reported after a backdated cancellation), with the rule it would break; null when there is none.
+    /// Folding follows <see cref="Effective"/>, so the check sees the meeting exactly as every answer will.
+    /// </summary>
+    public static (StoredEvent Later, MeetingRuleViolation Violation)? Contradiction(MeetingId id, IReadOnlyList<StoredEvent> stream, IReadOnlySet<Guid> added)
+    {
+        var view = MeetingView.Empty(id);
+        var afterAdded = false;
+        foreach (var e in Effective(stream, null, null))
+        {
+            if (added.Contains(e.EventId))
+            {
+                afterAdded = true;
+            }
+            else if (afterAdded && MeetingDecider.Violation(view.State, e.Event, id) is { } violation)
+            {
+                return (e, violation);
+            }
+            view = view.Apply(e);
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 
@@ -13,15 +14,15 @@ public static class TimelineJson
     /// How event data is written in every store: camelCase, enums as lowercase hyphenated names
     /// (<c>in-person</c>), value types as their text, nulls left out.
     /// </summary>
-    public static readonly JsonSerializerOptions Stored = Create(indented: false, writeNulls: false);
+    public static readonly JsonSerializerOptions Stored = Create(indented: false, writeNulls: false, strict: true);
 
     /// <summary>How CLI and API outputs are written: like <see cref="Stored"/>, but every contract field is present.</summary>
-    public static readonly JsonSerializerOptions Output = Create(indented: true, writeNulls: true);
+    public static readonly JsonSerializerOptions Output = Create(indented: true, writeNulls: true, strict: false);
 
     /// <summary>Outputs on one line (NDJSON, compact API bodies).</summary>
-    public static readonly JsonSerializerOptions OutputCompact = Create(indented: false, writeNulls: true);
+    public static readonly JsonSerializerOptions OutputCompact = Create(indented: false, writeNulls: true, strict: false);
 
-    private static JsonSerializerOptions Create(bool indented, bool writeNulls)
+    private static JsonSerializerOptions Create(bool indented, bool writeNulls, bool strict)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -30,6 +31,12 @@ public static class TimelineJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
         };
+        if (strict)
+        {
+            // Stored data is read back: refuse nulls and missing fields where the types allow none.
+            options.RespectNullableAnnotations = true;
+            options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableParameters } };
+        }
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<EdtfDate>(EdtfDate.Parse, d => d.Text));
         options.Converters.Add(new TextConverter<ReportedAt>(ReportedAt.Parse, r => r.Text));
@@ -37,6 +44,19 @@ public static class TimelineJson
         options.Converters.Add(new TextConverter<ParticipantName>(ParticipantName.Parse, n => n.Value));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // Stored data must carry every field that cannot be null: a constructor parameter that is neither nullable nor
+    // defaulted is required, so data missing it is refused rather than read back with a null inside.
+    private static void RequireNonNullableParameters(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false })
+            {
+                property.IsRequired = true;
+            }
+        }
     }
 
     private sealed class TextConverter<T>(Func<string, T> parse, Func<T, string> format) : JsonConverter<T>

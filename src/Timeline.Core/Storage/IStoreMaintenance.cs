@@ -19,12 +19,16 @@ public interface IStoreMaintenance
     /// <summary>
     /// Loads exported events into an empty store in one transaction, keeping every envelope field exactly:
     /// sequence, stream and stream version, event id, event, reportedAt, recordedAt, recordedBy, source and command id.
-    /// Later appends continue after the highest restored sequence. Returns the number of events restored.
+    /// Later appends continue after the highest restored sequence, stream versions continue, and restored command ids
+    /// stay known (a restored command applied again is a duplicate). Returns the number of events restored.
     /// </summary>
     /// <param name="events">In strictly increasing sequence order, each stream's versions 1, 2, 3… without gaps.</param>
     /// <param name="cancellationToken">Cancels before commit; nothing is then written.</param>
-    /// <exception cref="StoreNotEmpty">The store already holds an event; nothing was written.</exception>
-    /// <exception cref="InvalidDataException">The events are out of order, or a stream's versions have a gap; nothing was written.</exception>
+    /// <exception cref="StoreNotEmpty">The store already holds an event (even when the input is empty); nothing was written.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The events are out of order, a stream's versions have a gap, an event id repeats, or a recordedAt is finer than a
+    /// microsecond; the message names the offending sequence (and stream). Nothing was written.
+    /// </exception>
     Task<long> RestoreAsync(IAsyncEnumerable<StoredEvent> events, CancellationToken cancellationToken);
 }
 

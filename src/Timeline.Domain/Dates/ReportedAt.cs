@@ -85,7 +85,7 @@ public sealed record ReportedAt
             error = $"'{EdtfDate.Quote(text)}' has no UTC offset; add Z or an offset such as +03:00 so it names one instant";
             return false;
         }
-        if (!DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (!DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
         {
             error = $"'{EdtfDate.Quote(text)}' is not a valid ISO-8601 instant (expected the form 2022-09-08T10:30:00Z or 2022-09-08T13:30:00+03:00)";
             return false;

@@ -1,0 +1,231 @@
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+using static Timeline.Store.Contract.Seed;
+
+namespace Timeline.Store.Sqlite.Tests;
+
+/// <summary>Maintenance as only the SQLite file shows it: the exact migrate lines, sqlite_sequence, the raw rows.</summary>
+public sealed partial class SqliteFileTests
+{
+    private static readonly DateTimeOffset Recorded = new(2022, 9, 8, 10, 30, 0, TimeSpan.Zero);
+
+    private static StoredEvent Exported(long sequence, MeetingId stream, long streamVersion, MeetingEvent @event, string? commandId = null, Guid? eventId = null) =>
+        new(
+            sequence,
+            stream,
+            streamVersion,
+            eventId ?? Guid.NewGuid(),
+            EventTypeMap.NameOf(@event),
+            @event,
+            ReportedAt.Parse("2022-09-08"),
+            Recorded.AddMinutes(sequence),
+            "analyst",
+            Ushakov,
+            commandId ?? $"cmd-export-{sequence}");
+
+    private static async IAsyncEnumerable<StoredEvent> ExportOf(IEnumerable<StoredEvent> events, TimeSpan? pause = null)
+    {
+        foreach (var stored in events)
+        {
+            await (pause is { } wait ? Task.Delay(wait, Cancel) : Task.CompletedTask);
+            yield return stored;
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_on_a_new_file_creates_the_schema_and_says_so_then_says_it_is_current()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+
+        Assert.Equal($"created schema version 1 in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version 1 is current in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version 1 is current in {path}", await Open(path).MigrateAsync(Cancel));
+
+        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
+    }
+
+    [Fact]
+    public async Task Migrate_on_a_file_another_operation_already_set_up_says_it_is_current()
+    {
+        var path = files.NewPath();
+        await Open(path).CountAsync(Cancel);
+
+        Assert.Equal($"schema version 1 is current in {path}", await Open(path).MigrateAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Migrate_refuses_a_newer_schema_naming_both_versions_and_changes_nothing()
+    {
+        var path = files.NewPath();
+        await Open(path).MigrateAsync(Cancel);
+        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00.000000Z')");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).MigrateAsync(Cancel));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task Migrate_refuses_a_database_of_another_application_and_leaves_it_alone()
+    {
+        var path = files.NewPath();
+        Execute(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Yury Ushakov');");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).MigrateAsync(Cancel));
+
+        Assert.Contains("contacts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["contacts"], Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table'").Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task Migrate_refuses_a_file_that_is_not_a_database()
+    {
+        var path = files.NewPath();
+        await File.WriteAllTextAsync(path, "not a database\n", Cancel);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).MigrateAsync(Cancel));
+
+        Assert.Contains("not a SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Equal("not a database\n", await File.ReadAllTextAsync(path, Cancel));
+    }
+
+    [Fact]
+    public async Task A_restore_raises_sqlite_sequence_to_its_highest_sequence_so_appends_take_the_next_one_even_after_reopening()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.RestoreAsync(
+            ExportOf([Exported(1, G20, 1, G20Announced), Exported(2, Apec, 1, ApecAnnounced), Exported(5, G20, 2, PutinExpected), Exported(9, Asean, 1, AseanAnnounced)]),
+            Cancel);
+
+        Assert.Equal([9L], Query(path, "SELECT seq FROM sqlite_sequence WHERE name = 'events'").Select(r => r[0]));
+        var next = await store.AppendAsync([new StreamAppend(G20, 2, [Pending(PutinConfirmed)])], "analyst", Cancel);
+        store.Dispose();
+        var after = await Open(path).AppendAsync([new StreamAppend(Apec, 1, [Pending(PutinExpected)])], "analyst", Cancel);
+
+        Assert.Equal(10, next[0].Sequence);
+        Assert.Equal(3, next[0].StreamVersion);
+        Assert.Equal(11, after[0].Sequence);
+    }
+
+    [Fact]
+    public async Task A_restored_file_holds_the_same_rows_as_the_file_it_was_exported_from()
+    {
+        var sourcePath = files.NewPath();
+        var source = Open(sourcePath);
+        await source.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced, UshakovInRussian), Pending(PutinExpected, InjectionLooking)])], "Юлия", Cancel);
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromTicks(7));
+        await source.AppendAsync(
+            [new StreamAppend(Apec, 0, [Pending(ApecAnnounced, Source.None) with { ReportedAt = ReportedAt.Parse("2022-09-08T12:14:00.1234567+03:00") }])],
+            "analyst",
+            Cancel);
+        var targetPath = files.NewPath();
+
+        await Open(targetPath).RestoreAsync(source.ReadAllAsync(EventQuery.All, Cancel), Cancel);
+
+        Assert.Equal(Query(sourcePath, "SELECT * FROM events ORDER BY sequence"), Query(targetPath, "SELECT * FROM events ORDER BY sequence"));
+        Assert.Equal(Query(sourcePath, "SELECT * FROM commands ORDER BY command_id"), Query(targetPath, "SELECT * FROM commands ORDER BY command_id"));
+        Assert.Equal(Query(sourcePath, "SELECT * FROM sqlite_sequence"), Query(targetPath, "SELECT * FROM sqlite_sequence"));
+    }
+
+    [Fact]
+    public async Task A_restored_command_takes_recordedAt_and_recordedBy_from_its_first_event()
+    {
+        var path = files.NewPath();
+
+        await Open(path).RestoreAsync(
+            ExportOf([
+                Exported(3, G20, 1, G20Announced, commandId: "cmd-autumn"),
+                Exported(4, Apec, 1, ApecAnnounced, commandId: "cmd-autumn") with { RecordedBy = "someone else" },
+                Exported(7, G20, 2, PutinExpected, commandId: "cmd-g20-expected"),
+            ]),
+            Cancel);
+
+        Assert.Equal(
+            [["cmd-autumn", "2022-09-08T10:33:00.000000Z", "analyst"], ["cmd-g20-expected", "2022-09-08T10:37:00.000000Z", "analyst"]],
+            Query(path, "SELECT command_id, recorded_at, recorded_by FROM commands ORDER BY command_id"));
+    }
+
+    [Fact]
+    public async Task Of_two_stores_restoring_into_one_file_at_once_one_wins_and_the_other_finds_it_not_empty()
+    {
+        var path = files.NewPath();
+        var stores = new[] { Open(path), Open($"Data Source={path};Cache=Private") };
+        IReadOnlyList<StoredEvent>[] exports =
+        [
+            [.. Enumerable.Range(1, 15).Select(i => Exported(i, G20, i, PutinExpected))],
+            [.. Enumerable.Range(1, 15).Select(i => Exported(i, Apec, i, PutinPossible))],
+        ];
+
+        // Microsoft.Data.Sqlite waits for the write lock synchronously, so each restore runs on a thread of its own.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await stores[i].RestoreAsync(ExportOf(exports[i], TimeSpan.FromMilliseconds(2)), Cancel);
+                    return true;
+                }
+                catch (StoreNotEmpty)
+                {
+                    return false;
+                }
+            },
+            Cancel)));
+
+        Assert.Single(outcomes, won => won);
+        Assert.Equal(exports[Array.IndexOf(outcomes, true)], await stores[0].ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_repeated_event_id_is_refused_naming_both_sequences_and_the_id()
+    {
+        var eventId = Guid.NewGuid();
+        var store = Open(files.NewPath());
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.RestoreAsync(
+            ExportOf([Exported(11, G20, 1, G20Announced, eventId: eventId), Exported(12, Apec, 1, ApecAnnounced), Exported(13, Asean, 1, AseanAnnounced, eventId: eventId)]),
+            Cancel));
+
+        Assert.Contains("sequence 13", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sequence 11", error.Message, StringComparison.Ordinal);
+        Assert.Contains(eventId.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains(store.DataSource, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task An_event_type_that_does_not_match_the_event_is_refused()
+    {
+        var store = Open(files.NewPath());
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.RestoreAsync(
+            ExportOf([Exported(1, G20, 1, G20Announced), Exported(2, G20, 2, PutinExpected) with { EventType = "attendance-confirmed.v1" }]),
+            Cancel));
+
+        Assert.Contains("sequence 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("attendance-confirmed.v1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_file_with_commands_but_no_events_is_not_empty_for_a_restore()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.MigrateAsync(Cancel);
+        Execute(path, "INSERT INTO commands (command_id, recorded_at, recorded_by) VALUES ('cmd-orphan', '2022-09-08T10:30:00.000000Z', 'analyst')");
+
+        var error = await Assert.ThrowsAsync<StoreNotEmpty>(() => store.RestoreAsync(ExportOf([Exported(1, G20, 1, G20Announced)]), Cancel));
+
+        Assert.Contains("command", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountAsync(Cancel));
+    }
+}
