@@ -48,6 +48,8 @@ public static class TimelineCli
         root.Subcommands.Add(StoreVerbs.Export(environment));
         root.Subcommands.Add(StoreVerbs.Restore(environment));
         root.Subcommands.Add(StoreVerbs.Migrate(environment));
+        root.Subcommands.Add(ServeVerb.Create(environment));
+        root.Subcommands.Add(KeysVerb.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

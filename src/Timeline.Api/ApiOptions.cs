@@ -1,0 +1,35 @@
+namespace Timeline.Api;
+
+/// <summary>
+/// How the API serves. <c>timeline serve</c> sets these from its options; the standalone server binds them from the
+/// configuration section <c>Timeline</c> (<c>Timeline__AllowAnonymousRead=true</c>, <c>--Timeline:AllowAnonymousRead true</c>).
+/// </summary>
+public sealed class ApiOptions
+{
+    /// <summary>The configuration section the standalone server reads.</summary>
+    public const string Section = "Timeline";
+
+    /// <summary>Where to listen, e.g. <c>http://127.0.0.1:5080</c>; several are separated by <c>;</c>. Null keeps ASP.NET Core's own setting.</summary>
+    public string? Urls { get; set; }
+
+    /// <summary>When true, the GET endpoints answer requests that send no key at all. A key that is sent must still be valid.</summary>
+    public bool AllowAnonymousRead { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes (default 4 MiB); larger bodies get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The most commands one <c>POST /api/commands</c> may hold (default 5,000); more get 413.</summary>
+    public int MaxCommandsPerRequest { get; set; } = 5_000;
+
+    /// <summary>How many events <c>GET /api/audit</c> returns when the request gives no <c>limit</c> (default 500).</summary>
+    public int DefaultAuditLimit { get; set; } = 500;
+
+    internal void CopyTo(ApiOptions target)
+    {
+        target.Urls = Urls;
+        target.AllowAnonymousRead = AllowAnonymousRead;
+        target.MaxRequestBodyBytes = MaxRequestBodyBytes;
+        target.MaxCommandsPerRequest = MaxCommandsPerRequest;
+        target.DefaultAuditLimit = DefaultAuditLimit;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Timeline.Api.Http;
+using Timeline.Api.Security;
+using Timeline.Core.Commands.ApplyCommands;
+
+namespace Timeline.Api.Commands;
+
+/// <summary><c>POST /api/commands</c>: every command goes through this one endpoint and the one command loop.</summary>
+internal static class CommandEndpoints
+{
+    public static void MapCommands(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api")
+            .RequireAuthorization(AccessPolicies.Write)
+            .WithTags("Commands")
+            .MapPost("/commands", PostAsync)
+            .WithName("PostCommands")
+            .WithSummary("Apply one command or an array of them, all or nothing")
+            .WithDescription(
+                "The body is one command object or an array of them, in the DOMAIN.md shape. A command without reportedAt is " +
+                "reported now (live entry). If-Match: \"<version>\" makes the request fail with 409 unless its one meeting is " +
+                "at that version. The answer carries the meeting's new version as ETag when the request is about one meeting. " +
+                "recordedBy is the key's name.")
+            .Accepts<JsonElement>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static async Task<TimelineJsonResult<ApplyReport>> PostAsync(
+        HttpRequest request, IMediator mediator, TimeProvider clock, IOptionsSnapshot<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        using var body = await RequestBody.ReadJsonAsync(request, limits.MaxRequestBodyBytes, cancellationToken);
+        var commands = CommandRequest.Read(body.RootElement, limits.MaxCommandsPerRequest, clock.GetUtcNow(), request.Headers.IfMatch);
+        var report = await mediator.Send(new ApplyCommands(commands), cancellationToken);
+        var etag = report.StreamVersions.Count == 1 ? ETags.For(report.StreamVersions.Values.Single()) : null;
+        return new TimelineJsonResult<ApplyReport>(report, etag);
+    }
+}

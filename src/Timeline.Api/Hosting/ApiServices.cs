@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Timeline.Api.Keys;
+using Timeline.Api.Problems;
+using Timeline.Api.Security;
+using Timeline.Core;
+using Timeline.Core.Commands;
+using Timeline.Core.Storage;
+
+namespace Timeline.Api.Hosting;
+
+/// <summary>Every service the API needs, registered once.</summary>
+internal static class ApiServices
+{
+    public static IServiceCollection AddTimelineApi(this IServiceCollection services, ApiOptions? options, Func<IServiceProvider, IEventStore> openStore, TimeProvider clock)
+    {
+        var apiOptions = services.AddOptions<ApiOptions>();
+        if (options is null)
+        {
+            apiOptions.BindConfiguration(ApiOptions.Section);
+        }
+        else
+        {
+            apiOptions.Configure(options.CopyTo);
+        }
+
+        services.AddSingleton(clock);
+        services.AddSingleton(openStore);
+        services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<IEventStore>() as IKeyStore
+            ?? throw new InvalidOperationException("this store keeps no API keys, so the API cannot check them"));
+        services.AddHttpContextAccessor();
+        // recordedBy is the name of the key that sent the request.
+        services.AddScoped(provider => new Recorder(
+            provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity?.Name ?? "anonymous"));
+        services.AddTimelineCore();
+        services.AddScoped<KeyRing>();
+
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemMapping.Customize);
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddKeyAuthentication();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // The OpenAPI schemas follow the bodies, which are written with TimelineJson.Output.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        });
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+        services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Timeline.Core.Storage;
+
+namespace Timeline.Api.Hosting;
+
+/// <summary><c>GET /healthz</c>: reads one event and looks up a key, so both the log and the key table answer.</summary>
+internal sealed class StoreHealthCheck(IEventStore store, IKeyStore keys) : IHealthCheck
+{
+    private static readonly string NoSuchHash = new('0', 64);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in store.ReadAllAsync(EventQuery.All with { Limit = 1 }, cancellationToken))
+        {
+        }
+        await keys.FindActiveKeyAsync(NoSuchHash, cancellationToken);
+        return HealthCheckResult.Healthy("the store answers");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Timeline.Api.Http;
+using Timeline.Api.Security;
+using Timeline.Core.Attendance;
+using Timeline.Core.Audit;
+using Timeline.Core.Commands;
+using Timeline.Core.History;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Schedule;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Api.Queries;
+
+/// <summary>
+/// The reads: each endpoint sends the query the matching CLI verb sends and answers with the same document.
+/// Query parameters are the CLI's options in camelCase (<c>--as-of</c> is <c>asOf</c>).
+/// </summary>
+internal static class QueryEndpoints
+{
+    public static void MapQueries(this IEndpointRouteBuilder app)
+    {
+        var reads = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Read).WithTags("Reads");
+
+        reads.MapGet("/schedule", async (string? asOf, string? recordedAsOf, string? participant, string? from, string? to, IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(new GetSchedule(asOf, recordedAsOf, participant, from, to), ct)))
+            .WithName("GetSchedule")
+            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'");
+
+        reads.MapGet("/meetings/{id}", GetMeetingAsync)
+            .WithName("GetMeeting")
+            .WithSummary("One meeting of the schedule; ETag is its stream version")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        reads.MapGet("/meetings/{id}/history", async (string id, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
+            {
+                var history = await mediator.Send(new GetHistory(id, asOf, recordedAsOf), ct);
+                return new TimelineJsonResult<HistoryDocument>(history, ETags.For(history.Version));
+            })
+            .WithName("GetHistory")
+            .WithSummary("Every change to one meeting in reportedAt order, like 'timeline history'")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        reads.MapGet("/attendance", async (string? participant, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<AttendanceDocument>(await mediator.Send(new GetAttendance(participant, asOf, recordedAsOf), ct)))
+            .WithName("GetAttendance")
+            .WithSummary("When each attendance was announced versus confirmed, like 'timeline attendance'");
+
+        reads.MapGet("/audit", GetAuditAsync)
+            .WithName("GetAudit")
+            .WithSummary("Raw events with their metadata, like 'timeline audit'")
+            .WithDescription(
+                "Pages of at most limit events (default 500, at most 100000) in sequence order. When a page is cut short, " +
+                "next is the cursor: ask again with after=<next> for the following page; next is null on the last page.");
+    }
+
+    private static async Task<TimelineJsonResult<ScheduledMeeting>> GetMeetingAsync(
+        string id, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct)
+    {
+        if (!MeetingId.TryParse(id, out var meetingId, out var error))
+        {
+            throw new InputRejected([new InputError(null, null, "id", error)]);
+        }
+        var schedule = await mediator.Send(new GetSchedule(asOf, recordedAsOf), ct);
+        var meeting = schedule.Meetings.FirstOrDefault(m => m.Id == meetingId.Value)
+            ?? throw new MeetingNotFound(meetingId.Value, asOf ?? recordedAsOf);
+        return new TimelineJsonResult<ScheduledMeeting>(meeting, ETags.For(meeting.Version));
+    }
+
+    private static async Task<TimelineJsonResult<AuditDocument>> GetAuditAsync(
+        string? meeting, string? command, string? speaker, string? outlet, string? recordedBy, string? reportedFrom, string? reportedTo,
+        string? recordedAsOf, string? after, string? limit, IMediator mediator, IOptionsSnapshot<ApiOptions> options, CancellationToken ct)
+    {
+        var query = new GetAudit(
+            meeting, command, speaker, outlet, recordedBy, reportedFrom, reportedTo, recordedAsOf,
+            Whole("after", after, long.MaxValue) ?? 0,
+            (int?)Whole("limit", limit, int.MaxValue) ?? options.Value.DefaultAuditLimit);
+        return new TimelineJsonResult<AuditDocument>(await mediator.Send(query, ct));
+    }
+
+    private static long? Whole(string field, string? text, long max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
+            ? value
+            : throw new InputRejected([new InputError(null, null, field, $"'{Domain.Dates.EdtfDate.Quote(text)}' is not a whole number (0 or more)")]);
+    }
+}
