@@ -51,7 +51,7 @@ public sealed class HistoryPanelTests(WebFixture web)
         await Expect(page.Locator("#panel-count")).ToHaveTextAsync("6 reports, 1 retracted");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("meeting=g20-2022"));
 
-        await session.ScreenshotAsync("05-history-g20-2022");
+        await session.ScreenshotAsync("05-history-g20-2022", fullPage: false);
 
         await page.Locator("#panel-close").ClickAsync();
         await Expect(panel).ToBeHiddenAsync();

@@ -22,7 +22,7 @@ public sealed class KeyPromptTests(WebFixture web)
         await Expect(dialog).ToContainTextAsync("This Timeline needs a key to read");
         await Expect(page.Locator("#key-input")).ToBeFocusedAsync();
         await Expect(page.Locator("#key-error")).ToBeHiddenAsync();
-        await session.ScreenshotAsync("07-key-prompt");
+        await session.ScreenshotAsync("07-key-prompt", fullPage: false);
 
         await page.Locator("#key-input").FillAsync("tl_this-is-not-a-key");
         await page.Keyboard.PressAsync("Enter");
@@ -31,7 +31,7 @@ public sealed class KeyPromptTests(WebFixture web)
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(page.Locator("#key-input")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('timeline.apiKey')"));
-        await session.ScreenshotAsync("08-key-rejected");
+        await session.ScreenshotAsync("08-key-rejected", fullPage: false);
 
         await page.Locator("#key-input").FillAsync(web.Locked.ReaderKey);
         await page.Locator("#key-submit").ClickAsync();

@@ -103,10 +103,11 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>Saves a full-page screenshot under artifacts/ and writes its path to the test output.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <remarks>fullPage false takes the window only: right for a fixed panel or a dialog over a scrolled page.</remarks>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var path = Path.Combine(WebFixture.ArtifactsFolder, $"{name}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
         return path;
     }

@@ -55,7 +55,7 @@ function cached(map, key, load) {
 const scheduleAsOf = date => cached(schedules, date, () => getJson(`/api/schedule?asOf=${encodeURIComponent(date)}`));
 
 function showStatus(message, kind = 'info', action = null) {
-  el.status.replaceChildren(...(message ? [h(`span.msg.${kind}`, message), action] : []));
+  el.status.replaceChildren(...(message ? [h(`span.msg.${kind}`, message), action].filter(Boolean) : []));
   el.status.dataset.kind = message ? kind : '';
 }
 
@@ -129,6 +129,7 @@ function promptForKey(reason) {
     el.keyForm.addEventListener('submit', onSubmit);
     el.keyCancel.addEventListener('click', onCancel);
     el.keyDialog.addEventListener('cancel', onCancel);
+    showStatus('Waiting for an API key…', 'warn');
     if (!el.keyDialog.open) el.keyDialog.showModal();
     el.keyInput.focus();
   });
@@ -170,6 +171,7 @@ function goTo(date, { immediate = false } = {}) {
   el.slider.value = String(day - state.first);
   setSliderText();
   writeHash();
+  el.chart.setAttribute('aria-busy', 'true'); // until the day's schedule is drawn
   clearTimeout(debounce);
   debounce = setTimeout(() => refresh().catch(showError), immediate ? 0 : DEBOUNCE_MS);
 }
@@ -231,9 +233,18 @@ function summarize(schedule) {
 
 // ---- rendering ---------------------------------------------------------------------------------------------------
 
+/** Marks the row whose history the panel shows. */
+function markOpenRow() {
+  for (const row of el.chart.querySelectorAll('.row')) {
+    row.classList.toggle('is-open', row.dataset.meetingId === state.openMeeting);
+  }
+}
+
 function drawTimeline() {
   const schedule = state.shown;
   if (!schedule) return;
+  // Redrawing replaces the rows: a keyboard user keeps their place.
+  const focused = document.activeElement?.closest?.('#chart .row')?.dataset.meetingId;
   const axis = axisFor(state.latest, schedule);
   const sameView = state.shownDate === state.date;
   state.signatures = renderTimeline(el.chart, {
@@ -241,6 +252,8 @@ function drawTimeline() {
     previous: sameView ? null : state.signatures, previousDate: state.shownDate, onOpen: openMeeting,
   });
   state.shownDate = state.date;
+  markOpenRow();
+  if (focused) el.chart.querySelector(`.row[data-meeting-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   summarize(schedule);
   el.chart.dataset.asOf = state.date;
   el.chart.dataset.participant = state.participant;
@@ -298,6 +311,7 @@ function openMeeting(id, opener) {
   writeHash();
   el.panel.hidden = false;
   el.panel.setAttribute('aria-busy', 'true');
+  markOpenRow();
   document.body.classList.add('panel-open');
   $('#panel-title').textContent = 'Loading…';
   $('#panel-entries').replaceChildren();
@@ -313,6 +327,7 @@ function closeMeeting() {
   writeHash();
   el.panel.hidden = true;
   delete el.panel.dataset.meetingId;
+  markOpenRow();
   document.body.classList.remove('panel-open');
   const back = state.opener?.isConnected ? state.opener : el.chart.querySelector(`[data-meeting-id="${CSS.escape(id)}"]`);
   back?.focus();
