@@ -11,7 +11,7 @@ using Timeline.Core.Storage;
 namespace Timeline.Cli;
 
 /// <summary>The <c>timeline</c> command line: verbs, global options, and the one place errors become exit codes.</summary>
-public static class TimelineCli
+public static partial class TimelineCli
 {
     internal static readonly Option<string?> StoreOption = new("--store")
     {
@@ -56,7 +56,7 @@ public static class TimelineCli
         {
             foreach (var error in parse.Errors)
             {
-                await environment.Error.WriteLineAsync($"timeline: {error.Message}");
+                await environment.Error.WriteLineAsync($"timeline: {Describe(error)}");
             }
             await environment.Error.WriteLineAsync("Run 'timeline --help' for usage.");
             return ExitCodes.BadInput;
@@ -104,6 +104,27 @@ public static class TimelineCli
         }
     }
 
+    /// <summary>A parse error as users should read it: naming the option, never a .NET type.</summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        var message = ExpectedType().Replace(error.Message, match =>
+            match.Groups[1].Value.Contains("Int", StringComparison.Ordinal) ? "as a whole number" : "as a value of the right kind");
+        var option = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult result => result.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult result } => result.Option.Name,
+            _ => null,
+        };
+        return option is null || message.Contains(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("as expected type '([^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex ExpectedType();
+
+    /// <summary><c>asOf</c> becomes <c>--as-of</c>.</summary>
+    private static string OptionName(string field) =>
+        field == "meetingId" ? "meeting" : "--" + System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(field);
+
     private static async Task<int> Report(CliEnvironment environment, Exception exception)
     {
         var error = environment.Error;
@@ -112,13 +133,19 @@ public static class TimelineCli
             case InputRejected rejected:
                 foreach (var problem in rejected.Errors.Take(50))
                 {
-                    await error.WriteLineAsync($"error: {problem}");
+                    // Commands point at their file and index; a query's problem is with one of its options.
+                    await error.WriteLineAsync(problem.Origin is null && problem.Field.Length > 0
+                        ? $"error: {OptionName(problem.Field)}: {problem.Message}"
+                        : $"error: {problem}");
                 }
                 if (rejected.Errors.Count > 50)
                 {
                     await error.WriteLineAsync($"... and {rejected.Errors.Count - 50} more problems.");
                 }
-                await error.WriteLineAsync("Nothing was written.");
+                if (rejected.Errors.Any(e => e.Origin is not null || e.Field.Length == 0))
+                {
+                    await error.WriteLineAsync("Nothing was written.");
+                }
                 return ExitCodes.BadInput;
             case CommandRejected rejected:
                 await error.WriteLineAsync($"rejected: {rejected.Message}");
@@ -126,6 +153,10 @@ public static class TimelineCli
                 return ExitCodes.Rejected;
             case UsageProblem or MeetingNotFound or InvalidDataException or StoreNotEmpty:
                 await error.WriteLineAsync($"error: {exception.Message}");
+                return ExitCodes.BadInput;
+            case IOException or UnauthorizedAccessException:
+                await error.WriteLineAsync($"error: {exception.Message}");
+                await error.WriteLineAsync("Check the --store path and the files named: they must exist (or their folder must) and be readable and writable.");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
                 await error.WriteLineAsync("cancelled; nothing was written.");

@@ -40,7 +40,7 @@ internal static class ApiServices
         services.AddExceptionHandler<ProblemMapping>();
         services.AddKeyAuthentication();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiSecurity>());
         services.ConfigureHttpJsonOptions(json =>
         {
             // The OpenAPI schemas follow the bodies, which are written with TimelineJson.Output.

@@ -21,10 +21,11 @@ internal static class CommandFiles
         foreach (var path in paths)
         {
             var (name, bytes) = await LoadAsync(path, environment, cancellationToken);
+            bytes = WithoutByteOrderMark(bytes);
             var format = path == "-" ? Sniff(bytes) : FormatOf(path, bytes);
             var elements = format switch
             {
-                Format.Yaml => YamlCommands.Read(name, bytes, errors),
+                Format.Yaml => YamlCommands.Read(name, Encoding.UTF8.GetString(bytes), errors),
                 Format.Ndjson => ReadNdjson(name, bytes, errors),
                 _ => ReadJson(name, bytes, errors),
             };
@@ -77,6 +78,10 @@ internal static class CommandFiles
         return (path, await File.ReadAllBytesAsync(full, cancellationToken));
     }
 
+    // Editors on Windows start UTF-8 files with a byte order mark; the JSON reader would take it for a value.
+    private static byte[] WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+
     private static Format FormatOf(string path, byte[] bytes) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".yaml" or ".yml" => Format.Yaml,
@@ -107,13 +112,15 @@ internal static class CommandFiles
             return [];
         }
         var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("command", out _))
         {
+            // A file holding one command object is taken as a list of one.
             return [(root, new CommandOrigin(name, 0, LineOf(bytes, 0)))];
         }
         if (root.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: expected a JSON array of commands, found {root.ValueKind.ToString().ToLowerInvariant()}"));
+            var found = root.ValueKind == JsonValueKind.Object ? "an object without a 'command' field" : root.ValueKind.ToString().ToLowerInvariant();
+            errors.Add(new InputError(null, null, string.Empty, $"{name}: expected a JSON array of commands, found {found}"));
             return [];
         }
         var starts = ElementStarts(bytes);
@@ -179,9 +186,18 @@ internal static class CommandFiles
         return line;
     }
 
+    // System.Text.Json appends its own 0-based position ("LineNumber: 1 | BytePositionInLine: 14") and a path; the
+    // message already gives the 1-based line and column.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+        return message.TrimEnd('.', ' ', '|');
     }
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Timeline.Core.Commands;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Timeline.Cli.Input;
 
@@ -14,46 +13,130 @@ namespace Timeline.Cli.Input;
 /// scalars are text too, except <c>null</c>/<c>~</c>, <c>true</c>/<c>false</c> and whole numbers, so a wrongly
 /// typed value is reported as in JSON. Dates stay text: <c>2022-09-08</c> is never turned into a timestamp.
 /// </summary>
+/// <remarks>
+/// The file is read event by event from YamlDotNet's parser, without recursion, so hostile input cannot exhaust the
+/// stack: nesting deeper than <see cref="MaxDepth"/> is refused, and so are aliases (<c>*name</c>), which would let a
+/// few hundred bytes expand into gigabytes. Commands never need either.
+/// </remarks>
 internal static partial class YamlCommands
 {
-    public static List<(JsonElement, CommandOrigin)> Read(string name, byte[] bytes, List<InputError> errors)
+    /// <summary>The deepest nesting accepted, the same as for JSON files.</summary>
+    public const int MaxDepth = 32;
+
+    public static List<(JsonElement, CommandOrigin)> Read(string name, string text, List<InputError> errors)
     {
-        var stream = new YamlStream();
         try
         {
-            using var reader = new StringReader(Encoding.UTF8.GetString(bytes));
-            stream.Load(reader);
+            return Parse(name, text);
         }
         catch (YamlException e)
         {
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}"));
-            return [];
+            errors.Add(Problem(name, e.Start, e.Message));
         }
-        if (stream.Documents.Count == 0)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            return [];
+            errors.Add(new InputError(null, null, string.Empty, $"{name}: malformed YAML: {e.Message}"));
         }
-        if (stream.Documents[0].RootNode is not YamlSequenceNode sequence)
-        {
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: expected a YAML sequence of commands (each item starting with '- ')"));
-            return [];
-        }
-        return [.. sequence.Children.Select((node, index) =>
-            (JsonSerializer.SerializeToElement(ToJson(node)), new CommandOrigin(name, index, (int)node.Start.Line)))];
+        return [];
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    private static List<(JsonElement, CommandOrigin)> Parse(string name, string text)
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(pair =>
-            KeyValuePair.Create(((pair.Key as YamlScalarNode)?.Value) ?? pair.Key.ToString(), ToJson(pair.Value)))),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
-    };
+        var parser = new Parser(new StringReader(text));
+        var commands = new List<(JsonElement, CommandOrigin)>();
+        var open = new Stack<Container>();
+        var documents = 0;
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            switch (current)
+            {
+                case DocumentStart when ++documents > 1:
+                    throw Refused(current.Start, "holds more than one YAML document; put every command in one sequence");
+                case AnchorAlias:
+                    throw Refused(current.Start, "uses a YAML alias (*name); write the value out instead");
+                case SequenceStart or MappingStart:
+                    if (open.Count == 0 && current is MappingStart)
+                    {
+                        throw Refused(current.Start, "is not a YAML sequence of commands (each item starting with '- ')");
+                    }
+                    if (open.Count >= MaxDepth)
+                    {
+                        throw Refused(current.Start, $"nests deeper than {MaxDepth} levels");
+                    }
+                    var container = new Container(current is SequenceStart ? new JsonArray() : new JsonObject(), current.Start);
+                    if (open.Count > 0)
+                    {
+                        open.Peek().Add(container.Node, current.Start);
+                    }
+                    open.Push(container);
+                    break;
+                case SequenceEnd or MappingEnd:
+                    var closed = open.Pop();
+                    if (open.Count == 1 && open.Peek().Node is JsonArray)
+                    {
+                        commands.Add((JsonSerializer.SerializeToElement(closed.Node), new CommandOrigin(name, commands.Count, (int)closed.Start.Line)));
+                    }
+                    break;
+                case Scalar scalar when open.Count == 0:
+                    if (scalar.Value.Length > 0)
+                    {
+                        throw Refused(scalar.Start, "is not a YAML sequence of commands (each item starting with '- ')");
+                    }
+                    break;
+                case Scalar scalar when open.Count == 1:
+                    throw Refused(scalar.Start, $"has '{Timeline.Domain.Dates.EdtfDate.Quote(scalar.Value)}' where a command (a mapping of fields) should be");
+                case Scalar scalar:
+                    open.Peek().Add(scalar, ScalarValue(scalar));
+                    break;
+            }
+        }
+        return commands;
+    }
 
-    private static JsonValue? Scalar(YamlScalarNode scalar)
+    private sealed class Container(JsonNode node, Mark start)
     {
-        var value = scalar.Value ?? string.Empty;
+        private string? _key;
+
+        public JsonNode Node { get; } = node;
+
+        public Mark Start { get; } = start;
+
+        public void Add(Scalar scalar, JsonNode? value)
+        {
+            if (Node is JsonObject && _key is null)
+            {
+                _key = scalar.Value;
+                if (((JsonObject)Node).ContainsKey(_key))
+                {
+                    throw Refused(scalar.Start, $"gives the field '{Timeline.Domain.Dates.EdtfDate.Quote(_key)}' twice");
+                }
+                return;
+            }
+            Add(value, scalar.Start);
+        }
+
+        public void Add(JsonNode? value, Mark at)
+        {
+            if (Node is JsonArray array)
+            {
+                array.Add(value);
+            }
+            else if (_key is null)
+            {
+                throw Refused(at, "uses a list or mapping as a field name");
+            }
+            else
+            {
+                ((JsonObject)Node)[_key] = value;
+                _key = null;
+            }
+        }
+    }
+
+    private static JsonValue? ScalarValue(Scalar scalar)
+    {
+        var value = scalar.Value;
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
         {
             return JsonValue.Create(value);
@@ -67,6 +150,11 @@ internal static partial class YamlCommands
             _ => JsonValue.Create(value),
         };
     }
+
+    private static YamlException Refused(Mark at, string what) => new(at, at, what);
+
+    private static InputError Problem(string name, Mark at, string message) =>
+        new(null, null, string.Empty, $"{name}: malformed YAML at line {at.Line}, column {at.Column}: {message}");
 
     [GeneratedRegex("^[-+]?[0-9]+$")]
     private static partial Regex WholeNumber();

@@ -25,9 +25,13 @@ internal static class ServeVerb
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
         {
             var store = session.Services.GetRequiredService<IEventStore>();
+            if (store is not IKeyStore keys)
+            {
+                throw new UsageProblem($"the store {session.Location} keeps no API keys, so it cannot be served");
+            }
             var options = new ApiOptions { Urls = parse.GetValue(urls), AllowAnonymousRead = parse.GetValue(anonymousRead) };
             await environment.Out.WriteLineAsync($"Serving {session.Location}{(options.AllowAnonymousRead ? ", reads open to anyone" : string.Empty)}.");
-            if (store is IKeyStore keys && !options.AllowAnonymousRead && (await keys.ListKeysAsync(ct)).All(k => !k.IsActive))
+            if (!options.AllowAnonymousRead && (await keys.ListKeysAsync(ct)).All(k => !k.IsActive))
             {
                 await environment.Error.WriteLineAsync(
                     "note: this store has no active API keys, so every /api request will be refused; create one with " +

@@ -85,4 +85,28 @@ public static class TimelineFold
             .SelectMany(e => new[] { e.CommandId, EventKey(e.EventId) });
         return view.State with { RetractableEntries = [.. retractable] };
     }
+
+    /// <summary>
+    /// The first event reported after the <paramref name="added"/> ones that they would make inadmissible (say, a
+    /// decline reported after a backdated cancellation), with the rule it would break; null when there is none.
+    /// Folding follows <see cref="Effective"/>, so the check sees the meeting exactly as every answer will.
+    /// </summary>
+    public static (StoredEvent Later, MeetingRuleViolation Violation)? Contradiction(MeetingId id, IReadOnlyList<StoredEvent> stream, IReadOnlySet<Guid> added)
+    {
+        var view = MeetingView.Empty(id);
+        var afterAdded = false;
+        foreach (var e in Effective(stream, null, null))
+        {
+            if (added.Contains(e.EventId))
+            {
+                afterAdded = true;
+            }
+            else if (afterAdded && MeetingDecider.Violation(view.State, e.Event, id) is { } violation)
+            {
+                return (e, violation);
+            }
+            view = view.Apply(e);
+        }
+        return null;
+    }
 }

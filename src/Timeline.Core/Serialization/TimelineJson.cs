@@ -14,15 +14,15 @@ public static class TimelineJson
     /// How event data is written in every store: camelCase, enums as lowercase hyphenated names
     /// (<c>in-person</c>), value types as their text, nulls left out.
     /// </summary>
-    public static readonly JsonSerializerOptions Stored = Create(indented: false, writeNulls: false);
+    public static readonly JsonSerializerOptions Stored = Create(indented: false, writeNulls: false, strict: true);
 
     /// <summary>How CLI and API outputs are written: like <see cref="Stored"/>, but every contract field is present.</summary>
-    public static readonly JsonSerializerOptions Output = Create(indented: true, writeNulls: true);
+    public static readonly JsonSerializerOptions Output = Create(indented: true, writeNulls: true, strict: false);
 
     /// <summary>Outputs on one line (NDJSON, compact API bodies).</summary>
-    public static readonly JsonSerializerOptions OutputCompact = Create(indented: false, writeNulls: true);
+    public static readonly JsonSerializerOptions OutputCompact = Create(indented: false, writeNulls: true, strict: false);
 
-    private static JsonSerializerOptions Create(bool indented, bool writeNulls)
+    private static JsonSerializerOptions Create(bool indented, bool writeNulls, bool strict)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -30,9 +30,13 @@ public static class TimelineJson
             DefaultIgnoreCondition = writeNulls ? JsonIgnoreCondition.Never : JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
-            RespectNullableAnnotations = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableParameters } },
         };
+        if (strict)
+        {
+            // Stored data is read back: refuse nulls and missing fields where the types allow none.
+            options.RespectNullableAnnotations = true;
+            options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableParameters } };
+        }
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<EdtfDate>(EdtfDate.Parse, d => d.Text));
         options.Converters.Add(new TextConverter<ReportedAt>(ReportedAt.Parse, r => r.Text));

@@ -22,7 +22,7 @@ public static class MeetingDecider
         AnnounceSummit c => Announce(state, c.MeetingId, new SummitAnnounced(c.Title, c.Organization, c.Location, c.Dates, c.Hosts)),
         AnnounceMeeting c => AnnounceOther(state, c),
         RetractReport c => Retract(state, c),
-        _ => DecideForExisting(command, Existing(state, command)),
+        _ => DecideForExisting(command, state),
     };
 
     /// <summary>Folds one event into the state. Unknown or inapplicable events leave it unchanged.</summary>
@@ -75,13 +75,7 @@ public static class MeetingDecider
         {
             return [announcement];
         }
-        if (Equals(state.Announcement, announcement))
-        {
-            return [];
-        }
-        throw new MeetingRuleViolation(
-            MeetingRules.AlreadyAnnounced,
-            $"meeting '{id}' was already announced with different details; use RescheduleMeeting, RelocateMeeting or a new id");
+        return Violation(state, announcement, id) is { } violation ? throw violation : [];
     }
 
     private static IReadOnlyList<MeetingEvent> AnnounceOther(Meeting state, AnnounceMeeting c)
@@ -100,68 +94,94 @@ public static class MeetingDecider
                 MeetingRules.RetractionTargetUnknown,
                 $"meeting '{c.MeetingId}' has no entry '{c.Retracts}' on record that can be retracted (give a command id or event id of this meeting that is not yet retracted)");
 
-    private static Meeting Existing(Meeting state, MeetingCommand command) =>
-        state.Exists
-            ? state
-            : throw new MeetingRuleViolation(
-                MeetingRules.NotAnnounced,
-                $"meeting '{command.MeetingId}' has not been announced as of this report; announce it first, or check the id and reportedAt");
+    /// <summary>
+    /// Whether <paramref name="event"/> could stand after <paramref name="state"/>: the rules of <see cref="MeetingRules"/>
+    /// that depend on state, stated over events. <see cref="Decide"/> checks every event it makes with this; the command
+    /// loop also checks the events reported after a backdated command, so a report can never slip in before a later
+    /// one that it would have made impossible.
+    /// </summary>
+    /// <returns>The broken rule, or null when the event is admissible.</returns>
+    public static MeetingRuleViolation? Violation(Meeting state, MeetingEvent @event, MeetingId meetingId) => @event switch
+    {
+        SummitAnnounced or MeetingAnnounced when state.Exists && !Equals(state.Announcement, @event) => new MeetingRuleViolation(
+            MeetingRules.AlreadyAnnounced,
+            $"meeting '{meetingId}' is already announced with different details; use RescheduleMeeting, RelocateMeeting or a new id"),
+        SummitAnnounced or MeetingAnnounced or ReportRetracted => null,
+        _ when !state.Exists => new MeetingRuleViolation(
+            MeetingRules.NotAnnounced,
+            $"meeting '{meetingId}' has not been announced as of this report; announce it first, or check the id and reportedAt"),
+        MeetingCancelled when state.Status == MeetingStatus.Held => Broken(MeetingRules.Held, meetingId, @event, "was already held"),
+        MeetingCancelled => null,
+        _ when state.Status == MeetingStatus.Cancelled => Broken(MeetingRules.Cancelled, meetingId, @event, "is cancelled"),
+        MeetingPostponed or MeetingRescheduled when state.Status == MeetingStatus.Held => Broken(MeetingRules.Held, meetingId, @event, "was already held"),
+        _ => null,
+    };
+
+    private static MeetingRuleViolation Broken(string rule, MeetingId meetingId, MeetingEvent @event, string why) =>
+        new(rule, $"meeting '{meetingId}' {why} as of this report, so {CommandFor(@event)} is not allowed");
+
+    private static string CommandFor(MeetingEvent @event) => @event switch
+    {
+        ParticipantInvited => nameof(InviteParticipant),
+        AttendanceAnnounced => nameof(AnnounceAttendance),
+        AttendanceConfirmed => nameof(ConfirmAttendance),
+        AttendanceDeclined => nameof(DeclineAttendance),
+        MeetingPostponed => nameof(PostponeMeeting),
+        MeetingRescheduled => nameof(RescheduleMeeting),
+        MeetingRelocated => nameof(RelocateMeeting),
+        MeetingCancelled => nameof(CancelMeeting),
+        MeetingHeld => nameof(RecordMeetingHeld),
+        _ => @event.GetType().Name,
+    };
 
     private static IReadOnlyList<MeetingEvent> DecideForExisting(MeetingCommand command, Meeting state)
     {
-        switch (command)
+        if (command is AnnounceAttendance { Level: var level } && !IsAnnounceable(level))
         {
-            case InviteParticipant c:
-                EnsureNotCancelled(state, c);
-                return Unless(
-                    state.Find(c.Participant) is { } invited
-                        && (c.InvitedBy is null || string.Equals(invited.InvitedBy, c.InvitedBy, StringComparison.OrdinalIgnoreCase)),
-                    new ParticipantInvited(c.Participant, c.InvitedBy));
-            case AnnounceAttendance c:
-                EnsureNotCancelled(state, c);
-                if (!IsAnnounceable(c.Level))
-                {
-                    throw new MeetingRuleViolation(
-                        MeetingRules.LevelNotAnnounceable,
-                        $"AnnounceAttendance takes possible, expected or planned, not {c.Level.ToString().ToLowerInvariant()}; use ConfirmAttendance, DeclineAttendance or RecordMeetingHeld");
-                }
-                return Unless(Holds(state, c.Participant, c.Level, c.Mode), new AttendanceAnnounced(c.Participant, c.Level, c.Mode));
-            case ConfirmAttendance c:
-                EnsureNotCancelled(state, c);
-                return Unless(Holds(state, c.Participant, AttendanceLevel.Confirmed, c.Mode), new AttendanceConfirmed(c.Participant, c.Mode));
-            case DeclineAttendance c:
-                EnsureNotCancelled(state, c);
-                return Unless(
-                    state.Find(c.Participant) is { Level: AttendanceLevel.Declined } declined
-                        && Equals(declined.RepresentedBy, c.RepresentedBy) && (c.Reason is null || declined.Reason == c.Reason),
-                    new AttendanceDeclined(c.Participant, c.RepresentedBy, c.Reason));
-            case PostponeMeeting c:
-                EnsureNotCancelled(state, c);
-                EnsureNotHeld(state, c);
-                return Unless(state.Status == MeetingStatus.Postponed && state.Dates == c.Dates, new MeetingPostponed(c.Dates, c.Reason));
-            case RescheduleMeeting c:
-                EnsureNotCancelled(state, c);
-                EnsureNotHeld(state, c);
-                return Unless(state.Status == MeetingStatus.Scheduled && state.Dates == c.Dates, new MeetingRescheduled(c.Dates));
-            case RelocateMeeting c:
-                EnsureNotCancelled(state, c);
-                return Unless(state.Location == c.Location, new MeetingRelocated(c.Location));
-            case CancelMeeting c:
-                EnsureNotHeld(state, c);
-                return Unless(state.Status == MeetingStatus.Cancelled, new MeetingCancelled(c.Reason));
-            case RecordMeetingHeld c:
-                EnsureNotCancelled(state, c);
-                return Unless(
-                    state.Status == MeetingStatus.Held && (c.Dates is null || state.Dates == c.Dates)
-                        && c.Attendees.All(a => state.Find(a.Participant) is { Level: AttendanceLevel.Attended } p
-                            && (a.Mode is null || p.Mode == a.Mode) && Equals(p.RepresentedBy, a.RepresentedBy)),
-                    new MeetingHeld(c.Dates, c.Attendees));
-            default:
-                throw new ArgumentOutOfRangeException(
-                    nameof(command),
-                    $"{nameof(MeetingDecider)} cannot decide {command.GetType().Name}: no case of {nameof(MeetingCommand)} matches it");
+            throw new MeetingRuleViolation(
+                MeetingRules.LevelNotAnnounceable,
+                $"AnnounceAttendance takes possible, expected or planned, not {level.ToString().ToLowerInvariant()}; use ConfirmAttendance, DeclineAttendance or RecordMeetingHeld");
         }
+        MeetingEvent candidate = command switch
+        {
+            InviteParticipant c => new ParticipantInvited(c.Participant, c.InvitedBy),
+            AnnounceAttendance c => new AttendanceAnnounced(c.Participant, c.Level, c.Mode),
+            ConfirmAttendance c => new AttendanceConfirmed(c.Participant, c.Mode),
+            DeclineAttendance c => new AttendanceDeclined(c.Participant, c.RepresentedBy, c.Reason),
+            PostponeMeeting c => new MeetingPostponed(c.Dates, c.Reason),
+            RescheduleMeeting c => new MeetingRescheduled(c.Dates),
+            RelocateMeeting c => new MeetingRelocated(c.Location),
+            CancelMeeting c => new MeetingCancelled(c.Reason),
+            RecordMeetingHeld c => new MeetingHeld(c.Dates, c.Attendees),
+            _ => throw new ArgumentOutOfRangeException(
+                nameof(command),
+                $"{nameof(MeetingDecider)} cannot decide {command.GetType().Name}: no case of {nameof(MeetingCommand)} matches it"),
+        };
+        if (Violation(state, candidate, command.MeetingId) is { } violation)
+        {
+            throw violation;
+        }
+        return Unless(ChangesNothing(state, candidate), candidate);
     }
+
+    // A repeat: the state already says what the event would say.
+    private static bool ChangesNothing(Meeting state, MeetingEvent candidate) => candidate switch
+    {
+        ParticipantInvited e => state.Find(e.Participant) is { } invited
+            && (e.InvitedBy is null || string.Equals(invited.InvitedBy, e.InvitedBy, StringComparison.OrdinalIgnoreCase)),
+        AttendanceAnnounced e => Holds(state, e.Participant, e.Level, e.Mode),
+        AttendanceConfirmed e => Holds(state, e.Participant, AttendanceLevel.Confirmed, e.Mode),
+        AttendanceDeclined e => state.Find(e.Participant) is { Level: AttendanceLevel.Declined } declined
+            && Equals(declined.RepresentedBy, e.RepresentedBy) && (e.Reason is null || declined.Reason == e.Reason),
+        MeetingPostponed e => state.Status == MeetingStatus.Postponed && state.Dates == e.Dates,
+        MeetingRescheduled e => state.Status == MeetingStatus.Scheduled && state.Dates == e.Dates,
+        MeetingRelocated e => state.Location == e.Location,
+        MeetingCancelled => state.Status == MeetingStatus.Cancelled,
+        MeetingHeld e => state.Status == MeetingStatus.Held && (e.Dates is null || state.Dates == e.Dates)
+            && e.Attendees.All(a => state.Find(a.Participant) is { Level: AttendanceLevel.Attended } p
+                && (a.Mode is null || p.Mode == a.Mode) && Equals(p.RepresentedBy, a.RepresentedBy)),
+        _ => false,
+    };
 
     private static IReadOnlyList<MeetingEvent> Unless(bool alreadySo, MeetingEvent @event) => alreadySo ? [] : [@event];
 
@@ -171,23 +191,5 @@ public static class MeetingDecider
     private static bool Holds(Meeting state, ParticipantName name, AttendanceLevel level, AttendanceMode? mode) =>
         state.Find(name) is { } p && p.Level == level && (mode is null || p.Mode == mode) && p.RepresentedBy is null;
 
-    private static void EnsureNotCancelled(Meeting state, MeetingCommand command)
-    {
-        if (state.Status == MeetingStatus.Cancelled)
-        {
-            throw new MeetingRuleViolation(
-                MeetingRules.Cancelled,
-                $"meeting '{command.MeetingId}' is cancelled as of this report, so {command.Name} is not allowed");
-        }
-    }
 
-    private static void EnsureNotHeld(Meeting state, MeetingCommand command)
-    {
-        if (state.Status == MeetingStatus.Held)
-        {
-            throw new MeetingRuleViolation(
-                MeetingRules.Held,
-                $"meeting '{command.MeetingId}' was already held as of this report, so {command.Name} is not allowed");
-        }
-    }
 }

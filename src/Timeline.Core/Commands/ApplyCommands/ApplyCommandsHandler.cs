@@ -55,6 +55,15 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
             var now = clock.GetUtcNow();
             var pending = events.Select(e => new PendingEvent(Guid.CreateVersion7(now), e, reportedAt, submitted.Input.SourceOrNone, commandId)).ToList();
             work.Stage(command.MeetingId, pending, now, recorder.Name);
+            if (pending.Count > 0
+                && TimelineFold.Contradiction(command.MeetingId, work.Events, pending.Select(e => e.EventId).ToHashSet()) is var (later, broken))
+            {
+                throw new CommandRejected(
+                    submitted.Origin,
+                    submitted.Input.Command,
+                    broken.Rule,
+                    $"reported {reportedAt}, it would make a later report impossible: '{History.EventSummary.Describe(later.Event)}' (reported {later.ReportedAt}), because then {broken.Message}");
+            }
             request.Progress?.Report(i + 1);
             decisions.Add((submitted, commandId, command.MeetingId, pending.Count > 0 ? "applied" : "unchanged", pending));
         }

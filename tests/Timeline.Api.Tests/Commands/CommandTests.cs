@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Timeline.Api.Tests.Hosting;
+
+namespace Timeline.Api.Tests.Commands;
+
+/// <summary>POST /api/commands: live entry, recordedBy, versions as ETags, and If-Match.</summary>
+public sealed class CommandTests : IAsyncLifetime
+{
+    private readonly ApiHost _host = new();
+    private HttpClient _editor = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _editor = _host.Client(await _host.KeyAsync("newsroom-editor", "editor"));
+        await Seeds.PostAllAsync(_editor);
+    }
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_command_without_reportedAt_is_reported_now_and_recorded_by_the_key()
+    {
+        _host.Clock.Advance(TimeSpan.FromMinutes(90));
+
+        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("""
+            {"command": "InviteParticipant", "meetingId": "eaeu-2022", "participant": "Kassym-Jomart Tokayev"}
+            """), Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.JsonAsync();
+        Assert.Equal("applied", report["outcomes"]![0]!["result"]!.GetValue<string>());
+        Assert.Equal("request", report["outcomes"]![0]!["origin"]!["file"]!.GetValue<string>());
+        using var history = await _editor.GetAsync("/api/meetings/eaeu-2022/history", Web.Cancel);
+        var last = (await history.JsonAsync())["entries"]!.AsArray()[^1]!;
+        Assert.Equal("2023-01-10T10:30:00Z", last["reportedAt"]!.GetValue<string>());
+        Assert.Equal("2023-01-10T10:30:00.000000Z", last["recordedAt"]!.GetValue<string>());
+        Assert.Equal("newsroom-editor", last["recordedBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_answer_carries_the_meeting_version_as_etag_and_so_does_the_meeting()
+    {
+        using var before = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        var version = (await before.JsonAsync())["version"]!.GetValue<long>();
+        Assert.Equal($"\"{version}\"", before.Headers.ETag!.Tag);
+
+        using var response = await Post("""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}""", ifMatch: $"\"{version}\"");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"\"{version + 1}\"", response.Headers.ETag!.Tag);
+        using var after = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        Assert.Equal($"\"{version + 1}\"", after.Headers.ETag!.Tag);
+        using var history = await _editor.GetAsync("/api/meetings/g20-2022/history", Web.Cancel);
+        Assert.Equal($"\"{version + 1}\"", history.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_gets_409_expected_version_and_writes_nothing()
+    {
+        using var before = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        var etag = before.Headers.ETag!.Tag;
+        using var first = await Post("""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}""", etag);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        using var second = await Post("""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Rishi Sunak"}""", etag);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("expected-version", (await second.ProblemAsync())["rule"]!.GetValue<string>());
+        using var meeting = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        Assert.DoesNotContain("Rishi Sunak", await meeting.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task If_match_on_several_commands_of_one_meeting_checks_the_version_before_the_first()
+    {
+        using var before = await _editor.GetAsync("/api/meetings/apec-2022", Web.Cancel);
+
+        using var response = await Post("""
+            [
+              {"command": "InviteParticipant", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
+              {"command": "ConfirmAttendance", "meetingId": "apec-2022", "reportedAt": "2022-11-02", "participant": "Joe Biden"}
+            ]
+            """, before.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("W/\"3\"")]
+    [InlineData("\"three\"")]
+    [InlineData("3")]
+    public async Task A_malformed_if_match_gets_400(string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/commands")
+        {
+            Content = Seeds.Json("""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}"""),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+
+        using var response = await _editor.SendAsync(request, Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("If-Match", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task If_match_on_a_request_about_two_meetings_gets_400()
+    {
+        using var response = await Post("""
+            [
+              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
+              {"command": "InviteParticipant", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}
+            ]
+            """, "\"1\"");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("apec-2022", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_about_two_meetings_has_no_etag_and_reports_both_versions()
+    {
+        using var response = await Post("""
+            [
+              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
+              {"command": "InviteParticipant", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}
+            ]
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+        var versions = (await response.JsonAsync())["streamVersions"]!.AsObject();
+        Assert.Equal(["apec-2022", "g20-2022"], versions.Select(v => v.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Posting_the_same_command_twice_applies_it_once()
+    {
+        const string Command = """{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}""";
+        using var first = await Post(Command);
+
+        using var second = await Post(Command);
+
+        Assert.Equal("applied", (await first.JsonAsync())["outcomes"]![0]!["result"]!.GetValue<string>());
+        var report = await second.JsonAsync();
+        Assert.Equal("duplicate", report["outcomes"]![0]!["result"]!.GetValue<string>());
+        Assert.Equal(0, report["eventsAppended"]!.GetValue<int>());
+    }
+
+    private async Task<HttpResponseMessage> Post(string json, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/commands") { Content = Seeds.Json(json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+        return await _editor.SendAsync(request, Web.Cancel);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Timeline.Store.Sqlite;
+
+namespace Timeline.Api.Tests.Hosting;
+
+/// <summary><c>TimelineApi.RunAsync</c> and <c>timeline serve</c> on a real loopback port: up, answering, and stopping cleanly.</summary>
+public sealed partial class ServeTests
+{
+    [Fact]
+    public async Task RunAsync_prints_where_it_listens_serves_and_stops_when_cancelled()
+    {
+        await using var host = new ApiHost();
+        using var store = new SqliteEventStore(host.StorePath, host.Clock);
+        var output = new LineWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Web.Cancel);
+
+        var running = TimelineApi.RunAsync(new ApiOptions { Urls = "http://127.0.0.1:0", AllowAnonymousRead = true }, _ => store, host.Clock, output, stop.Token);
+        var address = await output.WaitForAsync(ListeningOn(), running);
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var health = await client.GetAsync("/healthz", Web.Cancel);
+        using var schedule = await client.GetAsync("/api/schedule", Web.Cancel);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30), Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, schedule.StatusCode);
+        Assert.Equal("{\n  \"asOf\": null,\n  \"recordedAsOf\": null,\n  \"meetings\": []\n}\n", await schedule.TextAsync());
+        Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeline_serve_runs_until_ctrl_c_and_exits_0()
+    {
+        await using var host = new ApiHost();
+        var imported = await host.CliAsync("import", Seeds.Files[0]);
+        Assert.Equal(0, imported.ExitCode);
+        var timeline = Path.Combine(AppContext.BaseDirectory, "timeline.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { timeline, "serve", "--store", host.Store, "--urls", "http://127.0.0.1:0", "--allow-anonymous-read" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = host.Folder,
+        };
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new LineWriter();
+        var pump = PumpAsync(process.StandardOutput, output);
+        var errors = process.StandardError.ReadToEndAsync(Web.Cancel);
+        try
+        {
+            var address = await output.WaitForAsync(ListeningOn(), process.WaitForExitAsync(Web.Cancel));
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            using var meeting = await client.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+            Assert.Equal(HttpStatusCode.OK, meeting.StatusCode);
+
+            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync(Web.Cancel);
+            }
+            await process.WaitForExitAsync(Web.Cancel).WaitAsync(TimeSpan.FromSeconds(30), Web.Cancel);
+            await pump;
+
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {output} {await errors}");
+            Assert.Contains($"Serving sqlite:{host.StorePath}, reads open to anyone.", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Timeline_serve_refuses_a_store_that_does_not_exist()
+    {
+        await using var host = new ApiHost();
+
+        var run = await host.CliAsync("serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("there is no store", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(host.StorePath));
+    }
+
+    private static async Task PumpAsync(StreamReader reader, LineWriter output)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            await output.WriteLineAsync(line);
+        }
+    }
+
+    [GeneratedRegex(@"listening on (http://\S+)")]
+    private static partial Regex ListeningOn();
+
+    /// <summary>Collects output and lets a test wait for a line.</summary>
+    private sealed class LineWriter : StringWriter
+    {
+        private readonly SemaphoreSlim _written = new(0);
+
+        public override void Write(char value)
+        {
+            lock (this)
+            {
+                base.Write(value);
+            }
+            _written.Release();
+        }
+
+        public override void Write(string? value)
+        {
+            lock (this)
+            {
+                base.Write(value);
+            }
+            _written.Release();
+        }
+
+        public override string ToString()
+        {
+            lock (this)
+            {
+                return base.ToString();
+            }
+        }
+
+        public async Task<string> WaitForAsync(Regex pattern, Task ending)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (pattern.Match(ToString()) is { Success: true } match)
+                {
+                    return match.Groups[1].Value;
+                }
+                if (ending.IsCompleted)
+                {
+                    await ending;
+                    throw new Xunit.Sdk.XunitException($"ended before it printed {pattern}: {this}");
+                }
+                await _written.WaitAsync(TimeSpan.FromMilliseconds(200), Web.Cancel);
+            }
+            throw new TimeoutException($"never printed {pattern}: {this}");
+        }
+    }
+}

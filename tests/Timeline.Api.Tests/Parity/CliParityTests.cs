@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Timeline.Api.Tests.Hosting;
+
+namespace Timeline.Api.Tests.Parity;
+
+/// <summary>
+/// The seeds go in through POST; then each GET must answer with exactly the bytes <c>timeline … --format json</c>
+/// prints for the same query on the same store.
+/// </summary>
+public sealed class CliParityTests(CliParityFixture fixture) : IClassFixture<CliParityFixture>
+{
+    public static TheoryData<string, string[]> Queries() => new()
+    {
+        { "/api/schedule", ["schedule"] },
+        { "/api/schedule?asOf=2022-09-10", ["schedule", "--as-of", "2022-09-10"] },
+        { "/api/schedule?asOf=2022-11-12&participant=vladimir%20putin", ["schedule", "--as-of", "2022-11-12", "--participant", "vladimir putin"] },
+        { "/api/schedule?from=2022-11&to=2022-11", ["schedule", "--from", "2022-11", "--to", "2022-11"] },
+        { "/api/schedule?recordedAsOf=2023-01-10T09:00:00Z", ["schedule", "--recorded-as-of", "2023-01-10T09:00:00Z"] },
+        { "/api/meetings/g20-2022/history", ["history", "g20-2022"] },
+        { "/api/meetings/g20-2022/history?asOf=2022-09-10", ["history", "g20-2022", "--as-of", "2022-09-10"] },
+        { "/api/meetings/csto-2022/history?recordedAsOf=2023-01-10", ["history", "csto-2022", "--recorded-as-of", "2023-01-10"] },
+        { "/api/attendance", ["attendance"] },
+        { "/api/attendance?participant=Vladimir%20Putin&asOf=2022-11-12", ["attendance", "--participant", "Vladimir Putin", "--as-of", "2022-11-12"] },
+        { "/api/audit?limit=500", ["audit", "--limit", "500"] },
+        { "/api/audit", ["audit", "--limit", "500"] },
+        { "/api/audit?meeting=g20-2022&limit=100000", ["audit", "--meeting", "g20-2022", "--limit", "100000"] },
+        { "/api/audit?speaker=ushakov&limit=5", ["audit", "--speaker", "ushakov", "--limit", "5"] },
+        { "/api/audit?speaker=ushakov&limit=5&after=7", ["audit", "--speaker", "ushakov", "--limit", "5", "--after", "7"] },
+        { "/api/audit?command=DeclineAttendance&recordedBy=seed-editor&reportedFrom=2022-11-01&reportedTo=2022-11-30&limit=50",
+            ["audit", "--command", "DeclineAttendance", "--recorded-by", "seed-editor", "--reported-from", "2022-11-01", "--reported-to", "2022-11-30", "--limit", "50"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task The_api_answers_with_the_bytes_the_cli_prints(string path, string[] cli)
+    {
+        using var response = await fixture.Reader.GetAsync(path, Web.Cancel);
+        var run = await fixture.Host.CliAsync([.. cli, "--format", "json"]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(run.Out, await response.TextAsync());
+    }
+
+    [Fact]
+    public async Task A_meeting_is_its_entry_in_the_cli_schedule()
+    {
+        using var response = await fixture.Reader.GetAsync("/api/meetings/g20-2022?asOf=2022-09-10", Web.Cancel);
+        var run = await fixture.Host.CliAsync("schedule", "--as-of", "2022-09-10", "--format", "json");
+
+        var fromCli = JsonNode.Parse(run.Out)!["meetings"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "g20-2022");
+        Assert.True(JsonNode.DeepEquals(fromCli, await response.JsonAsync()), await response.TextAsync());
+    }
+
+    [Fact]
+    public async Task The_default_audit_page_is_500_events_with_a_cursor()
+    {
+        using var response = await fixture.Reader.GetAsync("/api/audit?limit=10", Web.Cancel);
+        var page = await response.JsonAsync();
+
+        Assert.Equal(10, page["events"]!.AsArray().Count);
+        Assert.Equal(page["events"]![9]!["sequence"]!.GetValue<long>(), page["next"]!.GetValue<long>());
+        using var rest = await fixture.Reader.GetAsync($"/api/audit?after={page["next"]}", Web.Cancel);
+        var last = await rest.JsonAsync();
+        Assert.Null(last["next"]);
+        Assert.Equal(page["next"]!.GetValue<long>() + 1, last["events"]![0]!["sequence"]!.GetValue<long>());
+    }
+}
+
+/// <summary>The seeds, posted once by the editor key <c>seed-editor</c>.</summary>
+public sealed class CliParityFixture : IAsyncLifetime
+{
+    public ApiHost Host { get; } = new();
+
+    public HttpClient Reader { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Seeds.PostAllAsync(Host.Client(await Host.KeyAsync("seed-editor", "editor")));
+        Reader = Host.Client(await Host.KeyAsync("reader", "reader"));
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+}

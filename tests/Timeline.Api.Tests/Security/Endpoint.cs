@@ -1,0 +1,35 @@
+using System.Net;
+using Timeline.Api.Tests.Hosting;
+
+namespace Timeline.Api.Tests.Security;
+
+/// <summary>What a caller needs for an endpoint.</summary>
+public enum Access
+{
+    Read,
+    Write,
+    Admin,
+}
+
+/// <summary>One endpoint of the matrix: how to call it and what it answers when the caller may.</summary>
+public sealed record Endpoint(string Name, Access Access, HttpStatusCode Allowed, Func<HttpClient, string, Task<HttpResponseMessage>> Call)
+{
+    public override string ToString() => Name;
+
+    /// <summary>Every endpoint group, each with a call that succeeds for a caller with the right role.</summary>
+    public static IReadOnlyList<Endpoint> All { get; } =
+    [
+        new("GET /api/schedule", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/schedule?asOf=2022-09-10", Web.Cancel)),
+        new("GET /api/meetings/{id}", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/meetings/g20-2022", Web.Cancel)),
+        new("GET /api/meetings/{id}/history", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/meetings/g20-2022/history", Web.Cancel)),
+        new("GET /api/attendance", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/attendance", Web.Cancel)),
+        new("GET /api/audit", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/audit?limit=5", Web.Cancel)),
+        new("GET /api/schedule.ics", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/schedule.ics", Web.Cancel)),
+        new("POST /api/commands", Access.Write, HttpStatusCode.OK, (c, _) => c.PostAsync("/api/commands", Seeds.Json("""
+            {"command": "ConfirmAttendance", "meetingId": "sco-2022", "reportedAt": "2022-09-13", "participant": "Xi Jinping", "commandId": "matrix-confirm"}
+            """), Web.Cancel)),
+        new("GET /api/keys", Access.Admin, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/keys", Web.Cancel)),
+        new("POST /api/keys", Access.Admin, HttpStatusCode.Created, (c, unique) => c.PostAsync("/api/keys", Seeds.Json($$"""{"name": "made-{{unique}}", "role": "reader"}"""), Web.Cancel)),
+        new("DELETE /api/keys/{name}", Access.Admin, HttpStatusCode.NoContent, (c, unique) => c.DeleteAsync($"/api/keys/spare-{unique}", Web.Cancel)),
+    ];
+}
