@@ -42,8 +42,11 @@ public sealed class TimelineServer : IAsyncDisposable
     /// <summary>A reader key for the browser.</summary>
     public string ReaderKey { get; private set; } = "";
 
-    /// <summary>Starts a server on a fresh store. allowAnonymousRead is <c>--allow-anonymous-read</c>.</summary>
-    public static async Task<TimelineServer> StartAsync(bool allowAnonymousRead, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a server on a fresh store. allowAnonymousRead is <c>--allow-anonymous-read</c>. bodies, when given, are
+    /// posted instead of the repository's seeds.
+    /// </summary>
+    public static async Task<TimelineServer> StartAsync(bool allowAnonymousRead, CancellationToken cancellationToken, IReadOnlyList<string>? bodies = null)
     {
         var folder = Directory.CreateTempSubdirectory("timeline-web-tests-").FullName;
         var clock = new FakeTimeProvider(RecordedFrom);
@@ -56,7 +59,7 @@ public sealed class TimelineServer : IAsyncDisposable
         var keys = new KeyRing(store, clock);
         var editor = await keys.IssueAsync(EditorName, "editor", "web-tests", cancellationToken);
         server.ReaderKey = (await keys.IssueAsync("web-tests-reader", "reader", "web-tests", cancellationToken)).Key;
-        await server.SeedAsync(editor.Key, cancellationToken);
+        await server.SeedAsync(editor.Key, bodies, cancellationToken);
         return server;
     }
 
@@ -64,10 +67,18 @@ public sealed class TimelineServer : IAsyncDisposable
     /// POSTs seeds/2022-09-08-ushakov-briefing.json, then seeds/later/*.json, a minute apart on the fake clock; then a
     /// wrong report about the G20 and its retraction, so the history panel has a retracted entry to show.
     /// </summary>
-    private async Task SeedAsync(string editorKey, CancellationToken cancellationToken)
+    private async Task SeedAsync(string editorKey, IReadOnlyList<string>? bodies, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Address };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editorKey);
+        if (bodies is not null)
+        {
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                await PostAsync(http, bodies[i], $"body {i}", cancellationToken);
+            }
+            return;
+        }
         var seeds = Path.Combine(AppContext.BaseDirectory, "seeds");
         var files = new List<string> { Path.Combine(seeds, "2022-09-08-ushakov-briefing.json") };
         files.AddRange(Directory.GetFiles(Path.Combine(seeds, "later"), "*.json").Order(StringComparer.Ordinal));

@@ -170,10 +170,12 @@ function goTo(date, { immediate = false } = {}) {
   state.date = isoDay(day);
   el.slider.value = String(day - state.first);
   setSliderText();
-  writeHash();
   el.chart.setAttribute('aria-busy', 'true'); // until the day's schedule is drawn
   clearTimeout(debounce);
-  debounce = setTimeout(() => refresh().catch(showError), immediate ? 0 : DEBOUNCE_MS);
+  debounce = setTimeout(() => {
+    writeHash(); // not on every step of a drag: browsers throttle history updates
+    refresh().catch(showError);
+  }, immediate ? 0 : DEBOUNCE_MS);
 }
 
 function stepReport(direction) {

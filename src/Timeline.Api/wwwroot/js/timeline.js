@@ -78,7 +78,8 @@ function shortDates(meeting) {
   const parsed = parseEdtf(meeting.dates);
   if (!parsed) return meeting.dates ?? '';
   const text = formatEdtf(meeting.dates, { withYear: false });
-  return parsed.precision === 'day' ? text : `${text}: day not known`;
+  if (parsed.precision === 'day') return text;
+  return parsed.precision === 'month' ? `${text}: day not known` : `${text}: month not known`;
 }
 
 function gridLines(axis, date) {
@@ -92,14 +93,15 @@ function gridLines(axis, date) {
 
 function axisHeader(axis, date, participant) {
   const list = months(axis);
-  const every = list.length > 14 ? 3 : 1;
+  const every = list.length > 8 ? 3 : 1; // on a long axis, every third month is named
   const labels = list.map((m, i) => {
     const d = new Date(m.start * 86_400_000);
-    const first = i === 0 || d.getUTCMonth() === 0;
-    const text = `${MONTHS[d.getUTCMonth()]}${first || every > 1 ? ` ${d.getUTCFullYear()}` : ''}`;
+    const named = every === 1 || d.getUTCMonth() % every === 0;
+    const withYear = i === 0 || d.getUTCMonth() === 0 || every > 1;
+    const text = named ? `${MONTHS[d.getUTCMonth()]}${withYear ? ` ${d.getUTCFullYear()}` : ''}` : '';
     return h('span.month-label', {
       style: { left: `${percent(axis, m.start)}%`, width: `${percent(axis, m.end) - percent(axis, m.start)}%` },
-    }, i % every === 0 ? text : '');
+    }, text);
   });
   const known = dayNumber(date) + 1;
   const marker = known > axis.start && known < axis.end
@@ -124,7 +126,7 @@ function bar(axis, meeting, level) {
     h(`span.bar.att-${level}.status-${meeting.status}.precision-${precision}`, {
       class: hazy ? 'hazy' : null,
       style: { left: `${left}%`, width: `${width}%` },
-    }, precision === 'day' ? '' : h('span.bar-note', precision === 'month' ? 'month only' : 'year only')),
+    }, precision === 'day' || width < 12 ? '' : h('span.bar-note', precision === 'month' ? 'month only' : 'year only')),
     h('span.bar-label', {
       class: flip ? 'flip' : null,
       style: flip ? { right: `${100 - left}%` } : { left: `${left + width}%` },

@@ -14,7 +14,7 @@ export const NOT_NAMED = { id: 'none', help: 'not named for this meeting' };
 
 export const STATUSES = [
   { id: 'scheduled', icon: '●', help: 'set to take place' },
-  { id: 'postponed', icon: '⏸', help: 'put off (hatched)' },
+  { id: 'postponed', icon: '→', help: 'put off (hatched)' },
   { id: 'cancelled', icon: '✕', help: 'called off (faded, struck through)' },
   { id: 'held', icon: '✓', help: 'took place (dark outline)' },
 ];
