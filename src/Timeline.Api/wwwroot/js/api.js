@@ -1,0 +1,99 @@
+// The page's only way to the server: same-origin GETs of the API's JSON documents, with the reader's key when the
+// server wants one. The key lives in this tab's sessionStorage and goes out as "Authorization: Bearer <key>".
+
+const KEY_STORAGE = 'timeline.apiKey';
+
+/** A non-2xx answer, with the ProblemDetails title and detail when the server sent them. */
+export class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+/** The reader closed the key dialog without giving a key. */
+export class KeyCancelled extends Error {
+  constructor() {
+    super('Reading this Timeline needs an API key.');
+  }
+}
+
+let askForKey = async () => { throw new KeyCancelled(); };
+let onKeyChange = () => {};
+let pendingPrompt = null;
+
+/**
+ * How to ask for a key: fn(reason) resolves once a key is stored, or rejects with KeyCancelled. reason is 'needed'
+ * (the server wants a key and none was sent) or 'rejected' (the key sent was refused).
+ */
+export function configureKeys({ prompt, changed }) {
+  askForKey = prompt;
+  onKeyChange = changed ?? onKeyChange;
+}
+
+export function storedKey() {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE);
+  } catch {
+    return null;
+  }
+}
+
+export function storeKey(key) {
+  if (key) sessionStorage.setItem(KEY_STORAGE, key);
+  else sessionStorage.removeItem(KEY_STORAGE);
+  onKeyChange(Boolean(key));
+}
+
+function promptOnce(reason) {
+  // Requests that fail together share one dialog.
+  pendingPrompt ??= Promise.resolve()
+    .then(() => askForKey(reason))
+    .finally(() => { pendingPrompt = null; });
+  return pendingPrompt;
+}
+
+/** GETs a JSON document from the API; on 401 asks for a key (again, if the one sent was refused) and retries. */
+export async function getJson(path) {
+  for (;;) {
+    const key = storedKey();
+    const headers = { Accept: 'application/json' };
+    if (key) headers.Authorization = `Bearer ${key}`;
+    let response;
+    try {
+      response = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'The server cannot be reached', 'check that "timeline serve" is still running, then reload');
+    }
+    if (response.status === 401) {
+      if (key && storedKey() === key) storeKey(null);
+      await promptOnce(key ? 'rejected' : 'needed');
+      continue;
+    }
+    if (!response.ok) {
+      let problem = {};
+      try {
+        problem = await response.json();
+      } catch {
+        // not a ProblemDetails body
+      }
+      throw new ApiError(response.status, problem.title ?? `HTTP ${response.status}`, problem.detail ?? '');
+    }
+    return response.json();
+  }
+}
+
+/** Every page of the audit log, through its "next" cursor. */
+export async function getWholeAudit(pageSize = 5000, maxPages = 200) {
+  const events = [];
+  let after = null;
+  for (let page = 0; page < maxPages; page++) {
+    const doc = await getJson(`/api/audit?limit=${pageSize}${after == null ? '' : `&after=${encodeURIComponent(after)}`}`);
+    events.push(...doc.events);
+    if (doc.next == null) return { events, complete: true };
+    after = doc.next;
+  }
+  return { events, complete: false };
+}

@@ -1,0 +1,431 @@
+// Timeline's page: wires the "as known on" slider, the participant picker, the tabs, the meeting panel and the key
+// dialog to the API. State that is worth sharing (date, participant, tab, open meeting) lives in the URL's hash.
+
+import { getJson, getWholeAudit, configureKeys, storedKey, storeKey, ApiError, KeyCancelled } from './api.js';
+import { h, $ } from './dom.js';
+import { dayNumber, isoDay, utcDay, formatDay } from './dates.js';
+import { LEVELS, NOT_NAMED, STATUSES, participantIn } from './vocabulary.js';
+import { renderTimeline, axisFor } from './timeline.js';
+import { renderHistory } from './panel.js';
+import { renderLedger } from './ledger.js';
+
+const DEFAULT_PARTICIPANT = 'Vladimir Putin';
+const DEBOUNCE_MS = 150;
+
+const state = {
+  reportDays: [], // sorted ISO days on which something was reported
+  first: 0, // day numbers of the slider's ends
+  last: 0,
+  date: null, // the "as known on" day shown, ISO
+  participant: DEFAULT_PARTICIPANT,
+  everyone: false, // ledger: every participant, or only the chosen one
+  tab: 'timeline',
+  openMeeting: null,
+  opener: null, // what to focus when the panel closes
+  latest: null, // the schedule as known now: the axis and the participant list come from it
+  shown: null, // the schedule on screen
+  signatures: null, // what each row showed, to mark changes
+  shownDate: null,
+};
+
+const schedules = new Map(); // asOf → Promise of the schedule document
+const ledgers = new Map(); // asOf|participant → Promise of the attendance document
+const histories = new Map(); // meeting id → Promise of the history document
+
+const el = {
+  slider: $('#asof'), asofText: $('#asof-text'), ticks: $('#asof-ticks'), min: $('#asof-min'), max: $('#asof-max'),
+  prev: $('#prev-report'), next: $('#next-report'), participant: $('#participant'), status: $('#status'),
+  summary: $('#summary'), legend: $('#legend'), chart: $('#chart'), ledger: $('#ledger'), everyone: $('#ledger-everyone'),
+  panel: $('#panel'), panelClose: $('#panel-close'), keyDialog: $('#key-dialog'), keyForm: $('#key-form'),
+  keyInput: $('#key-input'), keyError: $('#key-error'), keyCancel: $('#key-cancel'), keyStatus: $('#key-status'),
+  forgetKey: $('#forget-key'), tabs: [$('#tab-timeline'), $('#tab-ledger')],
+};
+
+// ---- small helpers -----------------------------------------------------------------------------------------------
+
+function cached(map, key, load) {
+  if (!map.has(key)) {
+    const promise = load();
+    map.set(key, promise);
+    promise.catch(() => map.delete(key)); // a failure is not remembered
+  }
+  return map.get(key);
+}
+
+const scheduleAsOf = date => cached(schedules, date, () => getJson(`/api/schedule?asOf=${encodeURIComponent(date)}`));
+
+function showStatus(message, kind = 'info', action = null) {
+  el.status.replaceChildren(...(message ? [h(`span.msg.${kind}`, message), action].filter(Boolean) : []));
+  el.status.dataset.kind = message ? kind : '';
+}
+
+function showError(error) {
+  if (error instanceof KeyCancelled) {
+    showStatus('Reading this Timeline needs an API key.', 'warn',
+      h('button.link', { type: 'button', onclick: () => start() }, 'Enter a key'));
+  } else if (error instanceof ApiError) {
+    showStatus(error.status === 403
+      ? `This key may not read: ${error.detail || error.title}`
+      : `The server answered: ${error.message}`, 'error');
+  } else {
+    showStatus(`Something went wrong: ${error?.message ?? error}`, 'error');
+  }
+}
+
+function readHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return {
+    date: params.get('asOf'), participant: params.get('participant'), tab: params.get('tab'),
+    meeting: params.get('meeting'), everyone: params.get('everyone') === '1',
+  };
+}
+
+function writeHash() {
+  const params = new URLSearchParams();
+  if (state.date) params.set('asOf', state.date);
+  params.set('participant', state.participant);
+  if (state.tab !== 'timeline') params.set('tab', state.tab);
+  if (state.everyone) params.set('everyone', '1');
+  if (state.openMeeting) params.set('meeting', state.openMeeting);
+  history.replaceState(null, '', `#${params}`);
+}
+
+// ---- keys --------------------------------------------------------------------------------------------------------
+
+function promptForKey(reason) {
+  return new Promise((resolve, reject) => {
+    el.keyError.hidden = reason !== 'rejected';
+    el.keyError.textContent = reason === 'rejected'
+      ? 'That key was not accepted: the server does not know it, or it has been revoked. Check it and try again.'
+      : '';
+    el.keyInput.value = '';
+    el.keyInput.setAttribute('aria-invalid', String(reason === 'rejected'));
+    const finish = () => {
+      el.keyForm.removeEventListener('submit', onSubmit);
+      el.keyCancel.removeEventListener('click', onCancel);
+      el.keyDialog.removeEventListener('cancel', onCancel);
+    };
+    const onSubmit = event => {
+      event.preventDefault();
+      const key = el.keyInput.value.trim();
+      if (!key) {
+        el.keyError.hidden = false;
+        el.keyError.textContent = 'Paste your key first.';
+        el.keyInput.focus();
+        return;
+      }
+      finish();
+      el.keyDialog.close();
+      storeKey(key);
+      showStatus('Checking the key…');
+      resolve();
+    };
+    const onCancel = event => {
+      event.preventDefault();
+      finish();
+      el.keyDialog.close();
+      reject(new KeyCancelled());
+    };
+    el.keyForm.addEventListener('submit', onSubmit);
+    el.keyCancel.addEventListener('click', onCancel);
+    el.keyDialog.addEventListener('cancel', onCancel);
+    showStatus('Waiting for an API key…', 'warn');
+    if (!el.keyDialog.open) el.keyDialog.showModal();
+    el.keyInput.focus();
+  });
+}
+
+function keyChanged(hasKey) {
+  el.keyStatus.hidden = !hasKey;
+}
+
+// ---- the slider --------------------------------------------------------------------------------------------------
+
+function sliderDate() {
+  return isoDay(state.first + Number(el.slider.value));
+}
+
+function setSliderText() {
+  const words = `as known on ${formatDay(state.date)}`;
+  el.asofText.textContent = formatDay(state.date);
+  el.slider.setAttribute('aria-valuetext', words);
+  const day = dayNumber(state.date);
+  el.prev.disabled = !state.reportDays.some(d => dayNumber(d) < day);
+  el.next.disabled = !state.reportDays.some(d => dayNumber(d) > day);
+}
+
+function buildTicks() {
+  const span = Math.max(state.last - state.first, 1);
+  el.ticks.replaceChildren(...state.reportDays.map(d => h('span.tick', {
+    style: { left: `${((dayNumber(d) - state.first) / span) * 100}%` },
+  })));
+  el.min.textContent = formatDay(isoDay(state.first));
+  el.max.textContent = formatDay(isoDay(state.last));
+}
+
+let debounce = null;
+
+function goTo(date, { immediate = false } = {}) {
+  const day = Math.min(Math.max(dayNumber(date), state.first), state.last);
+  state.date = isoDay(day);
+  el.slider.value = String(day - state.first);
+  setSliderText();
+  el.chart.setAttribute('aria-busy', 'true'); // until the day's schedule is drawn
+  clearTimeout(debounce);
+  debounce = setTimeout(() => {
+    writeHash(); // not on every step of a drag: browsers throttle history updates
+    refresh().catch(showError);
+  }, immediate ? 0 : DEBOUNCE_MS);
+}
+
+function stepReport(direction) {
+  const day = dayNumber(state.date);
+  const days = state.reportDays.map(dayNumber);
+  const target = direction < 0 ? days.filter(d => d < day).at(-1) : days.find(d => d > day);
+  if (target != null) goTo(isoDay(target), { immediate: true });
+}
+
+// ---- participants and legend -------------------------------------------------------------------------------------
+
+function buildParticipants(schedule) {
+  const counts = new Map();
+  for (const m of schedule.meetings) {
+    for (const p of m.participants ?? []) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  }
+  const names = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a) || a.localeCompare(b));
+  const wanted = names.find(n => n.toLowerCase() === state.participant.toLowerCase())
+    ?? names.find(n => n.toLowerCase() === DEFAULT_PARTICIPANT.toLowerCase())
+    ?? names[0] ?? DEFAULT_PARTICIPANT;
+  state.participant = wanted;
+  el.participant.replaceChildren(...(names.length ? names : [wanted]).map(n => h('option', {
+    value: n, selected: n === wanted,
+  }, counts.has(n) ? `${n} (${counts.get(n)} meeting${counts.get(n) === 1 ? '' : 's'})` : n)));
+  el.participant.disabled = names.length === 0;
+}
+
+function buildLegend() {
+  const attendance = [...LEVELS, NOT_NAMED].map(l => h('li', { title: l.help },
+    h(`span.swatch.att-${l.id}`, { 'aria-hidden': 'true' }), l.id === 'none' ? 'not named' : l.id));
+  const statuses = STATUSES.map(s => h('li', { title: s.help },
+    h(`span.mini-bar.att-planned.status-${s.id}`, { 'aria-hidden': 'true' }), s.id));
+  const precision = [
+    h('li', { title: 'the exact days are known' }, h('span.mini-bar.att-planned.precision-day', { 'aria-hidden': 'true' }), 'exact days'),
+    h('li', { title: 'only the month is known: the bar spans the whole month' },
+      h('span.mini-bar.att-planned.precision-month', { 'aria-hidden': 'true' }), 'month only'),
+  ];
+  el.legend.replaceChildren(
+    h('div.legend-group', h('span.legend-title', 'Bar colour: attendance'), h('ul', attendance)),
+    h('div.legend-group', h('span.legend-title', 'Bar style: meeting status'), h('ul', statuses)),
+    h('div.legend-group', h('span.legend-title', 'Bar length: dates'), h('ul', precision)),
+  );
+}
+
+function summarize(schedule) {
+  const counts = new Map();
+  for (const m of schedule.meetings) {
+    const level = participantIn(m, state.participant)?.attendance;
+    if (level) counts.set(level, (counts.get(level) ?? 0) + 1);
+  }
+  const n = schedule.meetings.length;
+  const parts = LEVELS.filter(l => counts.has(l.id)).map(l => h(`span.chip.att-${l.id}`, `${counts.get(l.id)} ${l.id}`));
+  el.summary.replaceChildren(
+    h('strong', `${n} meeting${n === 1 ? '' : 's'}`), ` known on ${formatDay(state.date)}. `,
+    ...(parts.length ? [`${state.participant}: `, ...parts] : [`${state.participant} is not named in any of them.`]));
+}
+
+// ---- rendering ---------------------------------------------------------------------------------------------------
+
+/** Marks the row whose history the panel shows. */
+function markOpenRow() {
+  for (const row of el.chart.querySelectorAll('.row')) {
+    row.classList.toggle('is-open', row.dataset.meetingId === state.openMeeting);
+  }
+}
+
+function drawTimeline() {
+  const schedule = state.shown;
+  if (!schedule) return;
+  // Redrawing replaces the rows: a keyboard user keeps their place.
+  const focused = document.activeElement?.closest?.('#chart .row')?.dataset.meetingId;
+  const axis = axisFor(state.latest, schedule);
+  const sameView = state.shownDate === state.date;
+  state.signatures = renderTimeline(el.chart, {
+    schedule, axis, participant: state.participant, date: state.date,
+    previous: sameView ? null : state.signatures, previousDate: state.shownDate, onOpen: openMeeting,
+  });
+  state.shownDate = state.date;
+  markOpenRow();
+  if (focused) el.chart.querySelector(`.row[data-meeting-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
+  summarize(schedule);
+  el.chart.dataset.asOf = state.date;
+  el.chart.dataset.participant = state.participant;
+  el.chart.setAttribute('aria-busy', 'false');
+}
+
+async function drawLedger() {
+  const date = state.date;
+  const who = state.everyone ? null : state.participant;
+  el.ledger.setAttribute('aria-busy', 'true');
+  const key = `${date}|${who ?? ''}`;
+  const doc = await cached(ledgers, key, () =>
+    getJson(`/api/attendance?asOf=${encodeURIComponent(date)}${who ? `&participant=${encodeURIComponent(who)}` : ''}`));
+  if (date !== state.date || who !== (state.everyone ? null : state.participant)) return;
+  renderLedger(el.ledger, { doc, date, participant: who, onOpen: openMeeting });
+  el.ledger.dataset.asOf = date;
+  el.ledger.setAttribute('aria-busy', 'false');
+}
+
+async function drawPanel() {
+  const id = state.openMeeting;
+  if (!id) return;
+  const history = await cached(histories, id, () => getJson(`/api/meetings/${encodeURIComponent(id)}/history`));
+  if (id !== state.openMeeting) return;
+  const meeting = state.shown?.meetings.find(m => m.id === id) ?? state.latest?.meetings.find(m => m.id === id);
+  renderHistory(el.panel, { history, meeting, date: state.date });
+  el.panel.dataset.meetingId = id;
+  el.panel.setAttribute('aria-busy', 'false');
+}
+
+async function refresh() {
+  const date = state.date;
+  el.chart.setAttribute('aria-busy', 'true');
+  const slow = setTimeout(() => showStatus('Loading…'), 400);
+  try {
+    const schedule = await scheduleAsOf(date);
+    if (date !== state.date) return; // the slider has moved on
+    state.shown = schedule;
+    drawTimeline();
+    const work = [];
+    if (state.tab === 'ledger') work.push(drawLedger());
+    if (state.openMeeting) work.push(drawPanel());
+    await Promise.all(work);
+    if (date === state.date) showStatus('');
+  } finally {
+    clearTimeout(slow);
+  }
+}
+
+// ---- the meeting panel -------------------------------------------------------------------------------------------
+
+function openMeeting(id, opener) {
+  state.openMeeting = id;
+  state.opener = opener ?? null;
+  writeHash();
+  el.panel.hidden = false;
+  el.panel.setAttribute('aria-busy', 'true');
+  markOpenRow();
+  document.body.classList.add('panel-open');
+  $('#panel-title').textContent = 'Loading…';
+  $('#panel-entries').replaceChildren();
+  drawPanel()
+    .then(() => $('#panel-title').focus())
+    .catch(showError);
+}
+
+function closeMeeting() {
+  if (!state.openMeeting) return;
+  const id = state.openMeeting;
+  state.openMeeting = null;
+  writeHash();
+  el.panel.hidden = true;
+  delete el.panel.dataset.meetingId;
+  markOpenRow();
+  document.body.classList.remove('panel-open');
+  const back = state.opener?.isConnected ? state.opener : el.chart.querySelector(`[data-meeting-id="${CSS.escape(id)}"]`);
+  back?.focus();
+}
+
+// ---- tabs --------------------------------------------------------------------------------------------------------
+
+function selectTab(name, { focus = false } = {}) {
+  state.tab = name;
+  for (const tab of el.tabs) {
+    const selected = tab.id === `tab-${name}`;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    $(`#${tab.getAttribute('aria-controls')}`).hidden = !selected;
+    if (selected && focus) tab.focus();
+  }
+  writeHash();
+  if (name === 'ledger' && state.date) drawLedger().catch(showError);
+}
+
+// ---- start -------------------------------------------------------------------------------------------------------
+
+function wire() {
+  configureKeys({ prompt: promptForKey, changed: keyChanged });
+  keyChanged(Boolean(storedKey()));
+  el.slider.addEventListener('input', () => goTo(sliderDate()));
+  el.prev.addEventListener('click', () => stepReport(-1));
+  el.next.addEventListener('click', () => stepReport(1));
+  el.participant.addEventListener('change', () => {
+    state.participant = el.participant.value;
+    writeHash();
+    state.signatures = null;
+    drawTimeline();
+    if (state.tab === 'ledger') drawLedger().catch(showError);
+  });
+  el.everyone.addEventListener('change', () => {
+    state.everyone = el.everyone.checked;
+    writeHash();
+    drawLedger().catch(showError);
+  });
+  for (const tab of el.tabs) {
+    tab.addEventListener('click', () => selectTab(tab.id.slice(4)));
+    tab.addEventListener('keydown', event => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && event.key !== 'Home' && event.key !== 'End') return;
+      event.preventDefault();
+      const i = el.tabs.indexOf(tab);
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? el.tabs.length - 1
+        : (i + (event.key === 'ArrowRight' ? 1 : -1) + el.tabs.length) % el.tabs.length;
+      selectTab(el.tabs[next].id.slice(4), { focus: true });
+    });
+  }
+  el.panelClose.addEventListener('click', closeMeeting);
+  document.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && state.openMeeting && !el.keyDialog.open) closeMeeting();
+  });
+  el.forgetKey.addEventListener('click', () => {
+    storeKey(null);
+    schedules.clear();
+    ledgers.clear();
+    histories.clear();
+    showStatus('The key is forgotten. The next request asks for one if the server needs it.');
+  });
+  buildLegend();
+}
+
+async function start() {
+  showStatus('Loading the log…');
+  const wanted = readHash();
+  if (wanted.participant) state.participant = wanted.participant;
+  state.everyone = wanted.everyone;
+  el.everyone.checked = state.everyone;
+
+  const [audit, latest] = await Promise.all([getWholeAudit(), getJson('/api/schedule')]);
+  state.latest = latest;
+  state.reportDays = [...new Set(audit.events.map(e => utcDay(e.reportedAt)))].sort();
+  if (state.reportDays.length === 0) {
+    el.chart.replaceChildren(h('p.empty', 'The store is empty. Import some reports first, e.g. ',
+      h('code', 'timeline import seeds/2022-09-08-ushakov-briefing.json'), '.'));
+    el.chart.setAttribute('aria-busy', 'false');
+    showStatus('');
+    return;
+  }
+  state.first = dayNumber(state.reportDays[0]);
+  state.last = dayNumber(state.reportDays.at(-1));
+  el.slider.min = '0';
+  el.slider.max = String(state.last - state.first);
+  el.slider.disabled = false;
+  buildTicks();
+  buildParticipants(latest);
+  if (!audit.complete) showStatus('The log is very long; the slider covers its first part only.', 'warn');
+
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(wanted.date ?? '') ? wanted.date : isoDay(state.last);
+  selectTab(wanted.tab === 'ledger' ? 'ledger' : 'timeline');
+  goTo(date, { immediate: true });
+  if (wanted.meeting) openMeeting(wanted.meeting, null);
+}
+
+wire();
+start().catch(showError);
