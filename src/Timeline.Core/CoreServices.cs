@@ -4,6 +4,7 @@ using Timeline.Core.Attendance;
 using Timeline.Core.Audit;
 using Timeline.Core.Commands.ApplyCommands;
 using Timeline.Core.History;
+using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
 using Timeline.Core.Validation;
 
@@ -28,6 +29,7 @@ public static class CoreServices
         services.AddScoped<IValidator<GetHistory>, GetHistoryValidator>();
         services.AddScoped<IValidator<GetAttendance>, GetAttendanceValidator>();
         services.AddScoped<IValidator<GetAudit>, GetAuditValidator>();
+        services.AddScoped<IValidator<GetReportDays>, GetReportDaysValidator>();
         return services;
     }
 }

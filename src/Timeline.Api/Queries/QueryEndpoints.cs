@@ -47,6 +47,11 @@ internal static class QueryEndpoints
             .WithName("GetAttendance")
             .WithSummary("When each attendance was announced versus confirmed, like 'timeline attendance'");
 
+        reads.MapGet("/report-days", async (string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<ReportDaysDocument>(await mediator.Send(new GetReportDays(recordedAsOf), ct)))
+            .WithName("GetReportDays")
+            .WithSummary("The first and last day with reports (reportedAt, UTC) and every day that has some: the range of 'as known on'");
+
         reads.MapGet("/audit", GetAuditAsync)
             .WithName("GetAudit")
             .WithSummary("Raw events with their metadata, like 'timeline audit'")

@@ -45,6 +45,21 @@ public sealed class CliParityTests(CliParityFixture fixture) : IClassFixture<Cli
     }
 
     [Fact]
+    public async Task Report_days_span_the_seed_article_to_the_last_later_report()
+    {
+        using var response = await fixture.Reader.GetAsync("/api/report-days", Web.Cancel);
+        var body = (await response.JsonAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2022-09-08", body["first"]!.GetValue<string>());
+        Assert.Equal("2022-12-09", body["last"]!.GetValue<string>());
+        var days = body["days"]!.AsArray().Select(d => (Day: d!["day"]!.GetValue<string>(), Reports: d["reports"]!.GetValue<int>())).ToList();
+        Assert.Equal(days.OrderBy(d => d.Day, StringComparer.Ordinal), days);
+        Assert.Contains(("2022-11-10", 1), days);
+        Assert.Equal(22, days.Single(d => d.Day == "2022-09-08").Reports);
+    }
+
+    [Fact]
     public async Task A_meeting_is_its_entry_in_the_cli_schedule()
     {
         using var response = await fixture.Reader.GetAsync("/api/meetings/g20-2022?asOf=2022-09-10", Web.Cancel);

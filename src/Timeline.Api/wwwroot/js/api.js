@@ -85,15 +85,3 @@ export async function getJson(path) {
   }
 }
 
-/** Every page of the audit log, through its "next" cursor. */
-export async function getWholeAudit(pageSize = 5000, maxPages = 200) {
-  const events = [];
-  let after = null;
-  for (let page = 0; page < maxPages; page++) {
-    const doc = await getJson(`/api/audit?limit=${pageSize}${after == null ? '' : `&after=${encodeURIComponent(after)}`}`);
-    events.push(...doc.events);
-    if (doc.next == null) return { events, complete: true };
-    after = doc.next;
-  }
-  return { events, complete: false };
-}

@@ -1,9 +1,9 @@
 // Timeline's page: wires the "as known on" slider, the participant picker, the tabs, the meeting panel and the key
 // dialog to the API. State that is worth sharing (date, participant, tab, open meeting) lives in the URL's hash.
 
-import { getJson, getWholeAudit, configureKeys, storedKey, storeKey, ApiError, KeyCancelled } from './api.js';
+import { getJson, configureKeys, storedKey, storeKey, ApiError, KeyCancelled } from './api.js';
 import { h, $ } from './dom.js';
-import { dayNumber, isoDay, utcDay, formatDay } from './dates.js';
+import { dayNumber, isoDay, formatDay } from './dates.js';
 import { LEVELS, NOT_NAMED, STATUSES, participantIn } from './vocabulary.js';
 import { renderTimeline, axisFor } from './timeline.js';
 import { renderHistory } from './panel.js';
@@ -402,9 +402,9 @@ async function start() {
   state.everyone = wanted.everyone;
   el.everyone.checked = state.everyone;
 
-  const [audit, latest] = await Promise.all([getWholeAudit(), getJson('/api/schedule')]);
+  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson('/api/schedule')]);
   state.latest = latest;
-  state.reportDays = [...new Set(audit.events.map(e => utcDay(e.reportedAt)))].sort();
+  state.reportDays = reported.days.map(d => d.day);
   if (state.reportDays.length === 0) {
     el.chart.replaceChildren(h('p.empty', 'The store is empty. Import some reports first, e.g. ',
       h('code', 'timeline import seeds/2022-09-08-ushakov-briefing.json'), '.'));
@@ -419,7 +419,6 @@ async function start() {
   el.slider.disabled = false;
   buildTicks();
   buildParticipants(latest);
-  if (!audit.complete) showStatus('The log is very long; the slider covers its first part only.', 'warn');
 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(wanted.date ?? '') ? wanted.date : isoDay(state.last);
   selectTab(wanted.tab === 'ledger' ? 'ledger' : 'timeline');
