@@ -11,8 +11,14 @@ public sealed partial class MartenEventStore
 {
     /// <summary>
     /// Timeline's own tables beside Marten's, created and migrated by Marten with its event tables:
-    /// <c>timeline_commands</c>, whose primary key makes a command id unique, and <c>timeline_schema_version</c>.
+    /// <c>timeline_commands</c>, whose primary key makes a command id unique, <c>timeline_schema_version</c>, and
+    /// (since version 2) <c>timeline_api_keys</c>.
     /// </summary>
+    /// <remarks>
+    /// Versions: 1 has the event tables, <c>timeline_commands</c> and <c>timeline_schema_version</c>; 2 adds
+    /// <c>timeline_api_keys</c>. Moving from one to the next is Marten's own delta (it creates what is missing), then a
+    /// new row in <c>timeline_schema_version</c>.
+    /// </remarks>
     private static IEnumerable<Table> TimelineTables(string schema)
     {
         var commands = new Table(new PostgresqlObjectName(schema, "timeline_commands", SchemaUtils.IdentifierUsage.General));
@@ -25,6 +31,8 @@ public sealed partial class MartenEventStore
         version.AddColumn("version", "integer").AsPrimaryKey();
         version.AddColumn("applied_at", "timestamp with time zone").NotNull();
         yield return version;
+
+        yield return KeysTable(schema);
     }
 
     /// <inheritdoc />
@@ -120,12 +128,17 @@ public sealed partial class MartenEventStore
     private async Task AssertMigratedAsync(CancellationToken cancellationToken)
     {
         var version = await ReadSchemaVersionAsync(cancellationToken).ConfigureAwait(false);
-        var migration = version == 0 ? null : await _store.Storage.Database.CreateMigrationAsync(cancellationToken).ConfigureAwait(false);
-        if (version == 0 || migration!.Difference != SchemaPatchDifference.None)
+        var migration = version < SchemaVersion ? null : await _store.Storage.Database.CreateMigrationAsync(cancellationToken).ConfigureAwait(false);
+        if (migration is null || migration.Difference != SchemaPatchDifference.None)
         {
+            var found = version switch
+            {
+                0 => "no Timeline schema",
+                < SchemaVersion => $"an out-of-date Timeline schema (version {version}, this Timeline needs {SchemaVersion})",
+                _ => "an out-of-date Timeline schema",
+            };
             throw new InvalidDataException(
-                $"{Where} has {(version == 0 ? "no Timeline schema" : "an out-of-date Timeline schema")} '{_schema}', and this store may not change the "
-                + "schema (DDL is off); run `timeline migrate` first");
+                $"{Where} has {found} '{_schema}', and this store may not change the schema (DDL is off); run `timeline migrate` first");
         }
     }
 

@@ -27,7 +27,8 @@ namespace Timeline.Store.Marten;
 /// <c>causation_id</c> the command id and <c>headers</c> reportedAt and the source (with the lower-cased search keys
 /// of speaker and outlet). Marten also writes its own <c>mt_dotnet_type</c> column; Timeline never reads it. Beside
 /// them, <c>timeline_commands</c> holds every stored command id under a primary key, written in the same
-/// transaction as the events, so a command id is unique because the database says so.
+/// transaction as the events, so a command id is unique because the database says so. The API keys live in
+/// <c>timeline_api_keys</c> (see <see cref="AddKeyAsync"/>), so every server on one database sees the same keys.
 /// </para>
 /// <para>
 /// <b>Clock.</b> <see cref="StoredEvent.RecordedAt"/> is read from the injected <see cref="TimeProvider"/> once per
@@ -53,10 +54,13 @@ namespace Timeline.Store.Marten;
 /// newer than this code. Connection attempts are not retried.
 /// </para>
 /// </remarks>
-public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, IAsyncDisposable, IDisposable
+public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, IKeyStore, IAsyncDisposable, IDisposable
 {
-    /// <summary>The version of Timeline's own tables that this code writes; a newer one is refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// The version of Timeline's own tables that this code writes; a newer one is refused. 2 added
+    /// <c>timeline_api_keys</c>.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     private static readonly Regex SchemaName = new("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
 

@@ -8,7 +8,7 @@ public sealed record MartenEventStoreOptions
 
     /// <summary>
     /// The PostgreSQL schema for Timeline's tables (Marten's <c>mt_events</c>, <c>mt_streams</c> and Timeline's own
-    /// <c>timeline_commands</c> and <c>timeline_schema_version</c>). Lower-case letters, digits and underscores,
+    /// <c>timeline_commands</c>, <c>timeline_schema_version</c> and <c>timeline_api_keys</c>). Lower-case letters, digits and underscores,
     /// starting with a letter or underscore, at most 63 characters. Several stores can share a database in different
     /// schemas.
     /// </summary>

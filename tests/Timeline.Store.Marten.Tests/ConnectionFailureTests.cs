@@ -100,6 +100,24 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
         await Assert.ThrowsAsync<InvalidDataException>(() => store.MigrateAsync(Cancel));
     }
 
+    [Fact]
+    public async Task Key_operations_fail_the_same_way_as_the_first_use()
+    {
+        var port = ClosedPort();
+        await using var store = new MartenEventStore($"Host=127.0.0.1;Port={port};Database=timeline;Username=timeline", TimeProvider.System);
+        var key = new ApiKey("desk", KeyRole.Admin, new string('a', 64), new DateTimeOffset(2023, 1, 10, 9, 0, 0, TimeSpan.Zero), "ops");
+
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<InvalidDataException>(() => store.AddKeyAsync(key, Cancel)),
+            await Assert.ThrowsAsync<InvalidDataException>(() => store.ListKeysAsync(Cancel)),
+            await Assert.ThrowsAsync<InvalidDataException>(() => store.FindActiveKeyAsync(key.Hash, Cancel)),
+            await Assert.ThrowsAsync<InvalidDataException>(() => store.RevokeKeyAsync("desk", key.CreatedAt, Cancel)),
+        };
+
+        Assert.All(errors, e => Assert.StartsWith($"cannot connect to PostgreSQL database 'timeline' on 127.0.0.1:{port}", e.Message, StringComparison.Ordinal));
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

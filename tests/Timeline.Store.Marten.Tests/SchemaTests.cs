@@ -9,7 +9,7 @@ namespace Timeline.Store.Marten.Tests;
 /// <summary>The schema on PostgreSQL: created on first use, migrated on demand, never touched with DDL off.</summary>
 public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<MartenStoreFixture>
 {
-    private static readonly string[] Tables = ["mt_events", "mt_streams", "timeline_commands", "timeline_schema_version"];
+    private static readonly string[] Tables = ["mt_events", "mt_streams", "timeline_commands", "timeline_schema_version", "timeline_api_keys"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -34,7 +34,7 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
         Assert.Empty(await store.ReadStreamAsync(G20, Cancel));
 
         Assert.All(await TablesExistAsync(schema), Assert.True);
-        Assert.Equal(1, await PostgresSql.ScalarAsync<int>(await database.RequireAsync(), $"SELECT max(version) FROM {schema}.timeline_schema_version"));
+        Assert.Equal(MartenEventStore.SchemaVersion, await PostgresSql.ScalarAsync<int>(await database.RequireAsync(), $"SELECT max(version) FROM {schema}.timeline_schema_version"));
     }
 
     [Fact]
@@ -65,8 +65,9 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
         var onRead = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadStreamAsync(G20, Cancel));
         var onAppend = await Assert.ThrowsAsync<InvalidDataException>(() => store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel));
         var onCount = await Assert.ThrowsAsync<InvalidDataException>(() => store.CountAsync(Cancel));
+        var onKeys = await Assert.ThrowsAsync<InvalidDataException>(() => store.ListKeysAsync(Cancel));
 
-        Assert.All([onRead, onAppend, onCount], e =>
+        Assert.All([onRead, onAppend, onCount, onKeys], e =>
         {
             Assert.Contains("no Timeline schema", e.Message, StringComparison.Ordinal);
             Assert.Contains("timeline migrate", e.Message, StringComparison.Ordinal);
@@ -90,14 +91,105 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
         {
             await store.MigrateAsync(Cancel);
         }
-        await PostgresSql.ScalarAsync<object>(await database.RequireAsync(), $"INSERT INTO {schema}.timeline_schema_version VALUES (2, now())");
+        var newer = MartenEventStore.SchemaVersion + 1;
+        await PostgresSql.ScalarAsync<object>(await database.RequireAsync(), $"INSERT INTO {schema}.timeline_schema_version VALUES ({newer}, now())");
         await using var later = await database.CreateStoreAsync(_clock, new() { Schema = schema });
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => later.CountAsync(Cancel));
         var onMigrate = await Assert.ThrowsAsync<InvalidDataException>(() => later.MigrateAsync(Cancel));
 
-        Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"version {newer}", error.Message, StringComparison.Ordinal);
         Assert.Contains("newer Timeline", onMigrate.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A schema as Timeline with schema version 1 left it, holding one event: the current schema without
+    /// <c>timeline_api_keys</c>, and with version 1 as the only recorded version. Version 2 changed nothing else, so
+    /// this is exactly what version 1 created.
+    /// </summary>
+    private async Task<string> Version1SchemaAsync()
+    {
+        var schema = database.NewSchema();
+        await using (var store = await database.CreateStoreAsync(_clock, new() { Schema = schema }))
+        {
+            await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
+        }
+        var connection = await database.RequireAsync();
+        await PostgresSql.ScalarAsync<object>(connection, $"DROP TABLE {schema}.timeline_api_keys");
+        await PostgresSql.ScalarAsync<object>(connection, $"DELETE FROM {schema}.timeline_schema_version");
+        await PostgresSql.ScalarAsync<object>(connection, $"INSERT INTO {schema}.timeline_schema_version VALUES (1, '2025-01-01T00:00:00Z')");
+        Assert.False(await PostgresSql.TableExistsAsync(connection, schema, "timeline_api_keys"));
+        return schema;
+    }
+
+    private async Task<int[]> RecordedVersionsAsync(string schema)
+    {
+        var versions = new List<int>();
+        await using var connection = new Npgsql.NpgsqlConnection(await database.RequireAsync());
+        await connection.OpenAsync(Cancel);
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT version FROM {schema}.timeline_schema_version ORDER BY version", connection);
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+        return [.. versions];
+    }
+
+    [Fact]
+    public async Task Migrate_takes_a_version_1_schema_to_version_2_by_adding_the_key_table_and_keeps_the_events()
+    {
+        var schema = await Version1SchemaAsync();
+        await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
+
+        var migrated = await store.MigrateAsync(Cancel);
+        var again = await store.MigrateAsync(Cancel);
+
+        Assert.Equal($"migrated the Timeline schema '{schema}' in {store.Where} to version 2", migrated);
+        Assert.Contains("is current (version 2)", again, StringComparison.Ordinal);
+        Assert.Equal(new[] { 1, 2 }, await RecordedVersionsAsync(schema));
+        Assert.All(await TablesExistAsync(schema), Assert.True);
+        Assert.Single(await store.ReadStreamAsync(G20, Cancel));
+        var key = new ApiKey("desk", KeyRole.Admin, new string('a', 64), _clock.GetUtcNow(), "ops");
+        await store.AddKeyAsync(key, Cancel);
+        Assert.Equal(key, await store.FindActiveKeyAsync(key.Hash, Cancel));
+    }
+
+    [Fact]
+    public async Task With_DDL_off_a_version_1_schema_is_refused_as_out_of_date_until_migrated()
+    {
+        var schema = await Version1SchemaAsync();
+        await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
+
+        var onKeys = await Assert.ThrowsAsync<InvalidDataException>(() => store.ListKeysAsync(Cancel));
+        var onRead = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadStreamAsync(G20, Cancel));
+
+        Assert.All([onKeys, onRead], e =>
+        {
+            Assert.Contains("out-of-date Timeline schema (version 1, this Timeline needs 2)", e.Message, StringComparison.Ordinal);
+            Assert.Contains("timeline migrate", e.Message, StringComparison.Ordinal);
+        });
+        Assert.False(await PostgresSql.TableExistsAsync(await database.RequireAsync(), schema, "timeline_api_keys"));
+
+        await using (var migrator = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false }))
+        {
+            await migrator.MigrateAsync(Cancel);
+        }
+        await using var afterwards = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
+        Assert.Empty(await afterwards.ListKeysAsync(Cancel));
+        Assert.Single(await afterwards.ReadStreamAsync(G20, Cancel));
+    }
+
+    [Fact]
+    public async Task With_DDL_on_a_version_1_schema_is_migrated_on_first_use()
+    {
+        var schema = await Version1SchemaAsync();
+        await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema });
+
+        Assert.Empty(await store.ListKeysAsync(Cancel));
+
+        Assert.Equal(new[] { 1, 2 }, await RecordedVersionsAsync(schema));
+        Assert.Single(await store.ReadStreamAsync(G20, Cancel));
     }
 
     [Fact]
