@@ -32,7 +32,7 @@ public sealed record ApiKey(string Name, KeyRole Role, string Hash, DateTimeOffs
 public interface IKeyStore
 {
     /// <summary>Stores a new key.</summary>
-    /// <exception cref="WriteConflict">An active key already has this name.</exception>
+    /// <exception cref="WriteConflict">An active key already has this name, or a key with this hash is already stored.</exception>
     Task AddKeyAsync(ApiKey key, CancellationToken cancellationToken);
 
     /// <summary>Every key, active and revoked, oldest first.</summary>
