@@ -19,7 +19,7 @@ public sealed partial class SqliteEventStore
         IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recordedBy);
-        EnsureWellFormed(appends);
+        StreamAppend.EnsureWellFormed(appends);
         if (appends.Count == 0)
         {
             return [];
@@ -55,36 +55,6 @@ public sealed partial class SqliteEventStore
         finally
         {
             _writeGate.Release();
-        }
-    }
-
-    private static void EnsureWellFormed(IReadOnlyList<StreamAppend> appends)
-    {
-        ArgumentNullException.ThrowIfNull(appends);
-        var streams = new HashSet<MeetingId>();
-        foreach (var append in appends)
-        {
-            ArgumentNullException.ThrowIfNull(append, nameof(appends));
-            if (!streams.Add(append.Stream))
-            {
-                throw new ArgumentException($"meeting '{append.Stream}' appears twice in one append; give each stream one entry", nameof(appends));
-            }
-            if (append.ExpectedVersion < 0)
-            {
-                throw new ArgumentException($"meeting '{append.Stream}' has expected version {append.ExpectedVersion}; versions start at 0", nameof(appends));
-            }
-            if (append.Events is not { Count: > 0 })
-            {
-                throw new ArgumentException($"meeting '{append.Stream}' has no events to append", nameof(appends));
-            }
-            foreach (var pending in append.Events)
-            {
-                if (pending?.Event is null || pending.ReportedAt is null || pending.Source is null || string.IsNullOrEmpty(pending.CommandId))
-                {
-                    throw new ArgumentException(
-                        $"an event for meeting '{append.Stream}' lacks its event, reportedAt, source or command id", nameof(appends));
-                }
-            }
         }
     }
 

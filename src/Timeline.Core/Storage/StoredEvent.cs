@@ -27,7 +27,43 @@ public sealed record PendingEvent(Guid EventId, MeetingEvent Event, ReportedAt R
 /// <param name="Stream">The meeting.</param>
 /// <param name="ExpectedVersion">The stream's version as read before deciding; 0 for a stream with no events yet.</param>
 /// <param name="Events">The events, in order; at least one.</param>
-public sealed record StreamAppend(MeetingId Stream, long ExpectedVersion, IReadOnlyList<PendingEvent> Events);
+public sealed record StreamAppend(MeetingId Stream, long ExpectedVersion, IReadOnlyList<PendingEvent> Events)
+{
+    /// <summary>The argument checks every backend's <see cref="IEventStore.AppendAsync"/> makes before touching storage.</summary>
+    /// <exception cref="ArgumentException">
+    /// A stream appears twice, has no events or a negative expected version, or an event lacks its event, reportedAt,
+    /// source or command id.
+    /// </exception>
+    public static void EnsureWellFormed(IReadOnlyList<StreamAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        var streams = new HashSet<MeetingId>();
+        foreach (var append in appends)
+        {
+            ArgumentNullException.ThrowIfNull(append, nameof(appends));
+            if (!streams.Add(append.Stream))
+            {
+                throw new ArgumentException($"meeting '{append.Stream}' appears twice in one append; give each stream one entry", nameof(appends));
+            }
+            if (append.ExpectedVersion < 0)
+            {
+                throw new ArgumentException($"meeting '{append.Stream}' has expected version {append.ExpectedVersion}; versions start at 0", nameof(appends));
+            }
+            if (append.Events is not { Count: > 0 })
+            {
+                throw new ArgumentException($"meeting '{append.Stream}' has no events to append", nameof(appends));
+            }
+            foreach (var pending in append.Events)
+            {
+                if (pending?.Event is null || pending.ReportedAt is null || pending.Source is null || string.IsNullOrEmpty(pending.CommandId))
+                {
+                    throw new ArgumentException(
+                        $"an event for meeting '{append.Stream}' lacks its event, reportedAt, source or command id", nameof(appends));
+                }
+            }
+        }
+    }
+}
 
 /// <summary>An event as stored, with its whole envelope.</summary>
 /// <param name="Sequence">Global append position: 1-based, strictly increasing in append order across all streams.</param>
