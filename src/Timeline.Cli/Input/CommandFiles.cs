@@ -123,9 +123,9 @@ internal static class CommandFiles
             errors.Add(new InputError(null, null, string.Empty, $"{name}: expected a JSON array of commands, found {found}"));
             return [];
         }
-        var starts = ElementStarts(bytes);
+        var lines = LinesOf(bytes, ElementStarts(bytes));
         return [.. root.EnumerateArray().Select((element, index) =>
-            (element, new CommandOrigin(name, index, index < starts.Count ? LineOf(bytes, starts[index]) : null)))];
+            (element, new CommandOrigin(name, index, index < lines.Count ? lines[index] : null)))];
     }
 
     private static List<(JsonElement, CommandOrigin)> ReadNdjson(string name, byte[] bytes, List<InputError> errors)
@@ -173,17 +173,26 @@ internal static class CommandFiles
         return starts;
     }
 
-    private static int LineOf(byte[] bytes, long offset)
+    private static int LineOf(byte[] bytes, long offset) => LinesOf(bytes, [offset])[0];
+
+    // The 1-based line of each offset, in one pass over the bytes (the offsets are ascending).
+    private static List<int> LinesOf(byte[] bytes, List<long> offsets)
     {
+        var lines = new List<int>(offsets.Count);
         var line = 1;
-        for (var i = 0; i < offset && i < bytes.Length; i++)
+        var position = 0L;
+        foreach (var offset in offsets)
         {
-            if (bytes[i] == '\n')
+            for (; position < offset && position < bytes.Length; position++)
             {
-                line++;
+                if (bytes[position] == '\n')
+                {
+                    line++;
+                }
             }
+            lines.Add(line);
         }
-        return line;
+        return lines;
     }
 
     // System.Text.Json appends its own 0-based position ("LineNumber: 1 | BytePositionInLine: 14") and a path; the

@@ -40,9 +40,15 @@ public sealed class ApplyCommandsValidator : AbstractValidator<ApplyCommands>
     public ApplyCommandsValidator(TimeProvider clock)
     {
         RuleFor(c => c.Commands).NotEmpty().WithMessage("there are no commands to apply");
+        // Building a validator compiles its rules; build each command's once, not once per submitted command.
+        var validators = new Dictionary<string, IValidator>(StringComparer.Ordinal);
         RuleForEach(c => c.Commands).Custom((submitted, context) =>
         {
-            var validator = CommandCatalog.ValidatorFor(submitted.Input, clock);
+            if (!validators.TryGetValue(submitted.Input.Command, out var validator))
+            {
+                validator = CommandCatalog.ValidatorFor(submitted.Input, clock);
+                validators.Add(submitted.Input.Command, validator);
+            }
             var result = validator.Validate(new ValidationContext<object>(submitted.Input));
             foreach (var failure in result.Errors)
             {

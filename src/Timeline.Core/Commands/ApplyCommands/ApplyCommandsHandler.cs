@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Mediator;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Core.Commands.ApplyCommands;
@@ -29,7 +31,7 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
 
             if (!streams.TryGetValue(command.MeetingId, out var work))
             {
-                work = new StreamWork(await store.ReadStreamAsync(command.MeetingId, cancellationToken));
+                work = new StreamWork(command.MeetingId, await store.ReadStreamAsync(command.MeetingId, cancellationToken));
                 streams.Add(command.MeetingId, work);
             }
             if (submitted.Input.ExpectedVersion is { } expected && expected != work.Version)
@@ -42,10 +44,11 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
             }
 
             var reportedAt = submitted.Input.Reported;
+            var backdated = work.HasReportsAfter(reportedAt);
             IReadOnlyList<MeetingEvent> events;
             try
             {
-                events = MeetingDecider.Decide(command, TimelineFold.ForDecision(command.MeetingId, work.Events, reportedAt));
+                events = MeetingDecider.Decide(command, work.StateAt(reportedAt));
             }
             catch (MeetingRuleViolation violation)
             {
@@ -54,8 +57,8 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
 
             var now = clock.GetUtcNow();
             var pending = events.Select(e => new PendingEvent(Guid.CreateVersion7(now), e, reportedAt, submitted.Input.SourceOrNone, commandId)).ToList();
-            work.Stage(command.MeetingId, pending, now, recorder.Name);
-            if (pending.Count > 0
+            work.Stage(pending, now, recorder.Name);
+            if (pending.Count > 0 && backdated
                 && TimelineFold.Contradiction(command.MeetingId, work.Events, pending.Select(e => e.EventId).ToHashSet()) is var (later, broken))
             {
                 throw new CommandRejected(
@@ -97,12 +100,31 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
         return new ApplyReport(outcomes, stored.Count, versions);
     }
 
-    /// <summary>A stream as read, plus what this batch has decided for it so far.</summary>
-    private sealed class StreamWork(IReadOnlyList<StoredEvent> stored)
+    /// <summary>
+    /// A stream as read, plus what this batch has decided for it so far. Reports usually arrive in reportedAt order, so
+    /// the meeting as known after the latest report is kept folded and each new event is folded onto it: deciding a
+    /// long import costs one fold step per command. A backdated report, or a stream with retractions, falls back to
+    /// <see cref="TimelineFold.ForDecision"/>, which folds the stream afresh and gives the same state.
+    /// </summary>
+    private sealed class StreamWork
     {
-        private readonly List<StoredEvent> _events = [.. stored];
+        private readonly MeetingId _stream;
+        private readonly List<StoredEvent> _events;
+        private MeetingView? _latest;
+        private ImmutableHashSet<string> _retractable = [];
+        private DateTimeOffset _latestReported = DateTimeOffset.MinValue;
+        private bool _hasRetraction;
 
-        public long StoredVersion { get; } = stored.Count == 0 ? 0 : stored[^1].StreamVersion;
+        public StreamWork(MeetingId stream, IReadOnlyList<StoredEvent> stored)
+        {
+            _stream = stream;
+            _events = [.. stored];
+            StoredVersion = stored.Count == 0 ? 0 : stored[^1].StreamVersion;
+            _hasRetraction = stored.Any(e => e.Event is MeetingEvent.ReportRetracted);
+            _latestReported = stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(e => e.ReportedAt.Instant);
+        }
+
+        public long StoredVersion { get; }
 
         public List<PendingEvent> Staged { get; } = [];
 
@@ -110,16 +132,49 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
 
         public IReadOnlyList<StoredEvent> Events => _events;
 
+        /// <summary>True when something in the stream was reported after <paramref name="reportedAt"/>.</summary>
+        public bool HasReportsAfter(ReportedAt reportedAt) => _latestReported > reportedAt.Instant;
+
+        /// <summary>The meeting as known at <paramref name="reportedAt"/>, as <see cref="TimelineFold.ForDecision"/> defines it.</summary>
+        public Meeting StateAt(ReportedAt reportedAt)
+        {
+            if (_hasRetraction || HasReportsAfter(reportedAt))
+            {
+                return TimelineFold.ForDecision(_stream, _events, reportedAt);
+            }
+            if (_latest is null)
+            {
+                _latest = TimelineFold.Effective(_events, null, null).Aggregate(MeetingView.Empty(_stream), (view, e) => view.Apply(e));
+                _retractable = [.. _events.SelectMany(e => new[] { e.CommandId, TimelineFold.EventKey(e.EventId) })];
+            }
+            return _latest.State with { RetractableEntries = _retractable };
+        }
+
         // Staged events take provisional positions after everything stored, in staging order, so later commands
         // in the batch fold them exactly as they will be folded once stored.
-        public void Stage(MeetingId stream, IReadOnlyList<PendingEvent> pending, DateTimeOffset now, string recordedBy)
+        public void Stage(IReadOnlyList<PendingEvent> pending, DateTimeOffset now, string recordedBy)
         {
             foreach (var e in pending)
             {
                 Staged.Add(e);
-                _events.Add(new StoredEvent(
-                    long.MaxValue / 2 + Staged.Count, stream, Version, e.EventId, Serialization.EventTypeMap.NameOf(e.Event), e.Event,
-                    e.ReportedAt, now, recordedBy, e.Source, e.CommandId));
+                var staged = new StoredEvent(
+                    long.MaxValue / 2 + Staged.Count, _stream, Version, e.EventId, Serialization.EventTypeMap.NameOf(e.Event), e.Event,
+                    e.ReportedAt, now, recordedBy, e.Source, e.CommandId);
+                _events.Add(staged);
+                _hasRetraction |= e.Event is MeetingEvent.ReportRetracted;
+                if (_latest is not null && !_hasRetraction && e.ReportedAt.Instant >= _latestReported)
+                {
+                    _latest = _latest.Apply(staged);
+                    _retractable = _retractable.Add(e.CommandId).Add(TimelineFold.EventKey(e.EventId));
+                }
+                else
+                {
+                    _latest = null;
+                }
+                if (e.ReportedAt.Instant > _latestReported)
+                {
+                    _latestReported = e.ReportedAt.Instant;
+                }
             }
         }
     }
