@@ -27,11 +27,20 @@ internal static class StoreVerbs
             var target = environment.Resolve(path);
             var partial = target + ".partial";
             long written;
-            await using (var file = new StreamWriter(partial, false, new UTF8Encoding(false)))
+            try
             {
-                written = await WriteAsync(store, file, ct);
+                await using (var file = new StreamWriter(partial, false, new UTF8Encoding(false)))
+                {
+                    written = await WriteAsync(store, file, ct);
+                }
+                File.Move(partial, target, overwrite: true);
             }
-            File.Move(partial, target, overwrite: true);
+            catch
+            {
+                // A store that cannot be read (unreachable, refused) leaves no half-written file behind.
+                File.Delete(partial);
+                throw;
+            }
             await environment.Out.WriteLineAsync($"Exported {written} events from {session.Location} to {path}.");
             return ExitCodes.Success;
         }, cancellationToken));
