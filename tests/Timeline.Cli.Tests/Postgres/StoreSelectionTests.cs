@@ -62,6 +62,14 @@ public sealed class StoreSelectionTests(CliPostgres postgres) : IClassFixture<Cl
         Assert.Equal(export, (await On(copy, "export")).Out);
         Assert.Contains("is current", (await On(copy, "migrate")).Out, StringComparison.Ordinal);
 
+        // API keys live in the store: made, listed and revoked on PostgreSQL like everything else.
+        var key = (await On(main, "keys", "create", "--name", "analyst", "--role", "reader")).Out.Trim();
+        Assert.StartsWith("tl_", key, StringComparison.Ordinal);
+        var keys = (await On(main, "keys", "list")).Out;
+        Assert.Contains("analyst", keys, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, keys, StringComparison.Ordinal);
+        (await On(main, "keys", "revoke", "analyst")).Succeeded();
+
         Assert.All(runs, run =>
         {
             Assert.DoesNotContain(main.Password, run.Out + run.Error, StringComparison.Ordinal);
