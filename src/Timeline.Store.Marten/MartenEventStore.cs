@@ -281,7 +281,7 @@ public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, I
                 case PostgresException { SqlState: InvalidCatalogName } postgres:
                     return new InvalidDataException($"{Where} does not exist: {postgres.MessageText} (create it, e.g. createdb, or fix the database name)", exception);
                 case PostgresException { SqlState: InsufficientPrivilege } postgres:
-                    return new InvalidDataException($"{Where}: user '{User}' lacks a privilege the store needs in schema '{_schema}': {postgres.MessageText}", exception);
+                    return new InvalidDataException($"{Where}: user '{User}' lacks a privilege the store needs in schema '{_schema}': {postgres.MessageText} (if the schema is missing or out of date, have its owner run 'timeline migrate'; deploy/README.md lists the grants)", exception);
                 case PostgresException { SqlState: UndefinedTable } postgres:
                     return new InvalidDataException($"{Where} has no Timeline schema '{_schema}' (or it is incomplete): {postgres.MessageText}; run `timeline migrate`", exception);
                 case PostgresException { SqlState: CannotConnectNow or TooManyConnections } postgres:

@@ -17,10 +17,10 @@ public sealed class MigrateTests(CliPostgres postgres) : IClassFixture<CliPostgr
         var second = (await workspace.Run("--store", store.As(form), "migrate")).Succeeded();
 
         Assert.Equal(
-            $"created the Timeline schema 'timeline' (version 1) in PostgreSQL database '{store.Database}' on 127.0.0.1:{store.Port}",
+            $"created the Timeline schema 'timeline' (version {Timeline.Store.Marten.MartenEventStore.SchemaVersion}) in PostgreSQL database '{store.Database}' on 127.0.0.1:{store.Port}",
             first.Out.Trim());
         Assert.Equal(
-            $"the Timeline schema 'timeline' in PostgreSQL database '{store.Database}' on 127.0.0.1:{store.Port} is current (version 1); nothing to do",
+            $"the Timeline schema 'timeline' in PostgreSQL database '{store.Database}' on 127.0.0.1:{store.Port} is current (version {Timeline.Store.Marten.MartenEventStore.SchemaVersion}); nothing to do",
             second.Out.Trim());
         Assert.Empty(first.Error + second.Error);
         Assert.Contains("No meetings", (await workspace.Run("--store", store.As(form), "schedule")).Succeeded().Out, StringComparison.Ordinal);
