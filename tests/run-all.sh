@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 log() { printf '\n== %s\n' "$*"; }
 
 missing=()
-if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v pg_config >/dev/null; then
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   missing+=(postgresql-15)
 fi
 if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
