@@ -26,7 +26,7 @@ public static partial class TimelineCli
     {
         var option = new Option<string>("--format")
         {
-            Description = "table (for people) or json (the contract in DOMAIN.md)",
+            Description = "table (for people) or json (the stable contract, for programs)",
             DefaultValueFactory = _ => "table",
             Recursive = true,
         };
