@@ -132,8 +132,8 @@ public sealed partial class ServeTests
 
         public async Task<string> WaitForAsync(Regex pattern, Task ending)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(60))
             {
                 if (pattern.Match(ToString()) is { Success: true } match)
                 {
