@@ -6,13 +6,15 @@ using Microsoft.Extensions.Time.Testing;
 using Timeline.Api.Keys;
 using Timeline.Cli;
 using Timeline.Core.Storage;
-using Timeline.Store.Sqlite;
+using Timeline.Stores;
 
 namespace Timeline.Api.Tests.Hosting;
 
 /// <summary>
-/// The API through <see cref="WebApplicationFactory{TEntryPoint}"/> on its own temporary SQLite store, with a fake
-/// clock shared by the API, the store and the CLI runs against the same file.
+/// The API through <see cref="WebApplicationFactory{TEntryPoint}"/> on its own store, with a fake clock shared by the
+/// API, the store and the CLI runs against the same store. The store is a temporary SQLite file unless a store text is
+/// given (e.g. the PostgreSQL URI of a throwaway database); either is opened with <see cref="StoreLocation"/>, as
+/// <c>timeline serve</c> opens it, and the keys live in it.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
@@ -20,17 +22,23 @@ public sealed class ApiHost : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2023, 1, 10, 9, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplicationFactory<Program> _factory;
-    private readonly SqliteEventStore _keysStore;
+    // The keys are issued and revoked through an instance of their own, as `timeline keys` would from another process.
+    private readonly IEventStore _keysStore;
 
-    public ApiHost(bool allowAnonymousRead = false, Action<IServiceCollection>? services = null, Action<ApiOptions>? options = null)
+    /// <param name="store">
+    /// A store text as <c>--store</c> takes it (<c>sqlite:PATH</c>, a PostgreSQL URI or connection string); by default
+    /// a new SQLite file in <see cref="Folder"/>. The caller owns a PostgreSQL database and drops it.
+    /// </param>
+    public ApiHost(bool allowAnonymousRead = false, Action<IServiceCollection>? services = null, Action<ApiOptions>? options = null, string? store = null)
     {
         Folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"timeline-api-tests-{Guid.NewGuid():N}")).FullName;
-        StorePath = Path.Combine(Folder, "timeline.db");
-        _keysStore = new SqliteEventStore(StorePath, Clock);
+        Store = store ?? $"sqlite:{Path.Combine(Folder, "timeline.db")}";
+        Location = StoreLocation.Parse(Store, Folder);
+        _keysStore = Location.Open(Clock);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
-            s.AddSingleton<IEventStore>(provider => new SqliteEventStore(StorePath, provider.GetRequiredService<TimeProvider>()));
+            s.AddSingleton<IEventStore>(provider => Location.Open(provider.GetRequiredService<TimeProvider>()));
             s.Configure<ApiOptions>(o =>
             {
                 o.AllowAnonymousRead = allowAnonymousRead;
@@ -44,9 +52,14 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string Folder { get; }
 
-    public string StorePath { get; }
+    /// <summary>The store text given to the CLI runs: <c>sqlite:PATH</c>, or what the constructor was given.</summary>
+    public string Store { get; }
 
-    public string Store => $"sqlite:{StorePath}";
+    public StoreLocation Location { get; }
+
+    /// <summary>The SQLite file of a SQLite host.</summary>
+    /// <exception cref="InvalidOperationException">The host runs on PostgreSQL.</exception>
+    public string StorePath => Location.SqlitePath ?? throw new InvalidOperationException($"{Location} is not a SQLite file");
 
     /// <summary>A client that sends <paramref name="key"/> as a bearer token, or nothing.</summary>
     public HttpClient Client(string? key = null)
@@ -69,11 +82,13 @@ public sealed class ApiHost : IAsyncDisposable
 
     /// <summary>Issues a key straight into the store, as <c>timeline keys create</c> would.</summary>
     public async Task<string> KeyAsync(string name, string role) =>
-        (await new KeyRing(_keysStore, Clock).IssueAsync(name, role, "test", TestContext.Current.CancellationToken)).Key;
+        (await new KeyRing(Keys, Clock).IssueAsync(name, role, "test", TestContext.Current.CancellationToken)).Key;
 
-    public Task RevokeAsync(string name) => new KeyRing(_keysStore, Clock).RevokeAsync(name, TestContext.Current.CancellationToken);
+    public Task RevokeAsync(string name) => new KeyRing(Keys, Clock).RevokeAsync(name, TestContext.Current.CancellationToken);
 
-    /// <summary>Runs <c>timeline ARGS --store sqlite:PATH</c> in process, on this host's store and clock.</summary>
+    private IKeyStore Keys => _keysStore as IKeyStore ?? throw new InvalidOperationException($"{Location} keeps no API keys");
+
+    /// <summary>Runs <c>timeline ARGS --store STORE</c> in process, on this host's store and clock.</summary>
     public async Task<CliRun> CliAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -86,7 +101,15 @@ public sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        _keysStore.Dispose();
+        switch (_keysStore)
+        {
+            case IAsyncDisposable asynchronous:
+                await asynchronous.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

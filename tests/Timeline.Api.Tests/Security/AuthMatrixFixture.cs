@@ -12,18 +12,21 @@ public sealed class AuthMatrixFixture : IAsyncLifetime
 
     public Dictionary<string, string> Keys { get; } = [];
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => new(PrepareAsync(Host, Keys));
+
+    /// <summary>Issues a key per role, a revoked key and the spare keys into <paramref name="host"/>'s store, and posts the seeds.</summary>
+    internal static async Task PrepareAsync(ApiHost host, Dictionary<string, string> keys)
     {
-        Keys["reader"] = await Host.KeyAsync("reader", "reader");
-        Keys["editor"] = await Host.KeyAsync("editor", "editor");
-        Keys["admin"] = await Host.KeyAsync("admin", "admin");
-        Keys["revoked"] = await Host.KeyAsync("revoked", "admin");
-        await Host.RevokeAsync("revoked");
+        keys["reader"] = await host.KeyAsync("reader", "reader");
+        keys["editor"] = await host.KeyAsync("editor", "editor");
+        keys["admin"] = await host.KeyAsync("admin", "admin");
+        keys["revoked"] = await host.KeyAsync("revoked", "admin");
+        await host.RevokeAsync("revoked");
         foreach (var caller in AuthMatrixTests.Callers)
         {
-            await Host.KeyAsync($"spare-{caller}", "reader");
+            await host.KeyAsync($"spare-{caller}", "reader");
         }
-        await Seeds.PostAllAsync(Host.Client(Keys["editor"]));
+        await Seeds.PostAllAsync(host.Client(keys["editor"]));
     }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();

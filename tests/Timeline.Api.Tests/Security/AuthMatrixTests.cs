@@ -23,15 +23,19 @@ public sealed class AuthMatrixTests(AuthMatrixFixture fixture) : IClassFixture<A
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public async Task Each_caller_gets_what_its_role_allows(string caller, string endpointName)
+    public Task Each_caller_gets_what_its_role_allows(string caller, string endpointName) =>
+        CheckAsync(fixture.Host, fixture.Keys, caller, endpointName);
+
+    /// <summary>One row of the matrix on <paramref name="host"/>, prepared by <see cref="AuthMatrixFixture.PrepareAsync"/>.</summary>
+    internal static async Task CheckAsync(ApiHost host, IReadOnlyDictionary<string, string> keys, string caller, string endpointName)
     {
         var endpoint = Endpoint.All.Single(e => e.Name == endpointName);
         using var client = caller switch
         {
-            "anonymous" => fixture.Host.Client(),
-            "garbage" => fixture.Host.Client("tl_this-is-not-a-key"),
-            "not-bearer" => fixture.Host.ClientWithAuthorization("Basic YWRtaW46YWRtaW4="),
-            _ => fixture.Host.Client(fixture.Keys[caller]),
+            "anonymous" => host.Client(),
+            "garbage" => host.Client("tl_this-is-not-a-key"),
+            "not-bearer" => host.ClientWithAuthorization("Basic YWRtaW46YWRtaW4="),
+            _ => host.Client(keys[caller]),
         };
 
         using var response = await endpoint.Call(client, caller);
