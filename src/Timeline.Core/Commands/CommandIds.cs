@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Timeline.Core.Serialization;
 
@@ -12,6 +11,7 @@ public static class CommandIds
     /// The command's own id, or one derived from its canonical content: every field as read (so formatting, field
     /// order and whitespace between fields in the file do not matter), without <c>commandId</c> and
     /// <c>expectedVersion</c>. The same statement imported twice gets the same id, so the second import changes nothing.
+    /// The derivation is a stored contract, like an event's shape: changing it would make an old file look new.
     /// </summary>
     public static string Of(CommandInput input)
     {
@@ -23,7 +23,4 @@ public static class CommandIds
         var bytes = JsonSerializer.SerializeToUtf8Bytes(canonical, canonical.GetType(), TimelineJson.Stored);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
     }
-
-    /// <summary>The same, as text for tests and tools.</summary>
-    internal static string Describe(CommandInput input) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(input, input.GetType(), TimelineJson.Stored));
 }

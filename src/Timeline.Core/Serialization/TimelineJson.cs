@@ -19,9 +19,6 @@ public static class TimelineJson
     /// <summary>How CLI and API outputs are written: like <see cref="Stored"/>, but every contract field is present.</summary>
     public static readonly JsonSerializerOptions Output = Create(indented: true, writeNulls: true, strict: false);
 
-    /// <summary>Outputs on one line (NDJSON, compact API bodies).</summary>
-    public static readonly JsonSerializerOptions OutputCompact = Create(indented: false, writeNulls: true, strict: false);
-
     private static JsonSerializerOptions Create(bool indented, bool writeNulls, bool strict)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -29,10 +29,11 @@ public sealed class CommandIdsTests
         Assert.Matches("^sha256:[0-9a-f]{32}$", id);
     }
 
+    // Derived ids are stored: if this value ever changes, re-importing a file after an upgrade would apply it twice.
     [Fact]
-    public void A_derived_id_is_stable_across_runs()
+    public void A_derived_id_is_stable_across_runs_and_versions()
     {
-        Assert.Equal(CommandIds.Of(Input(Compact)), CommandIds.Of(Input(Compact)));
+        Assert.Equal("sha256:9b218c987672af5c8dae7c516ec3c2b7", CommandIds.Of(Input(Compact)));
     }
 
     [Fact]
