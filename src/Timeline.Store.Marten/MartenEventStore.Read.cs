@@ -147,6 +147,11 @@ public sealed partial class MartenEventStore
             sql.Append(" AND type = ANY(@event_types)");
             parameters.AddWithValue("event_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar, eventTypes.ToArray());
         }
+        if (query.CommandIds is { } commandIds)
+        {
+            sql.Append(" AND causation_id = ANY(@command_ids)");
+            parameters.AddWithValue("command_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
+        }
         if (query.RecordedBy is { } recordedBy)
         {
             sql.Append(" AND user_name = @recorded_by");

@@ -143,6 +143,11 @@ public sealed partial class SqliteEventStore
             sql.Append(" AND event_type IN (SELECT value FROM json_each($event_types))");
             parameters.AddWithValue("$event_types", JsonArray(eventTypes));
         }
+        if (query.CommandIds is { } commandIds)
+        {
+            sql.Append(" AND command_id IN (SELECT value FROM json_each($command_ids))");
+            parameters.AddWithValue("$command_ids", JsonArray(commandIds));
+        }
         if (query.RecordedBy is { } recordedBy)
         {
             sql.Append(" AND recorded_by = $recorded_by");

@@ -126,6 +126,19 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task Reading_by_command_ids_returns_the_events_of_those_commands()
+    {
+        var log = await AppendTheLogAsync();
+
+        Assert.Equal(
+            [G20Announced, PutinDeclined],
+            await EventsOfAsync(new EventQuery { CommandIds = [log[0].CommandId, log[^1].CommandId, "no-such-command"] }));
+        Assert.Equal([PutinPossible], await EventsOfAsync(new EventQuery { CommandIds = [log[4].CommandId], Streams = [Asean] }));
+        Assert.Empty(await ReadAllAsync(new EventQuery { CommandIds = [] }));
+        Assert.Empty(await ReadAllAsync(new EventQuery { CommandIds = [log[0].CommandId.ToUpperInvariant()] }));
+    }
+
+    [Fact]
     public async Task Reading_by_recorder_matches_the_name_exactly()
     {
         await AppendTheLogAsync();

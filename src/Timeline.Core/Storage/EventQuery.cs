@@ -23,6 +23,9 @@ public sealed record EventQuery
     /// <summary>Only these stored event type names.</summary>
     public IReadOnlyCollection<string>? EventTypes { get; init; }
 
+    /// <summary>Only the events of these commands (command ids, matched exactly).</summary>
+    public IReadOnlyCollection<string>? CommandIds { get; init; }
+
     /// <summary>Only events recorded by this user, matched exactly.</summary>
     public string? RecordedBy { get; init; }
 

@@ -148,6 +148,31 @@ public sealed class CommandTests : IAsyncLifetime
         Assert.Equal(0, report["eventsAppended"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_retried_live_command_with_its_id_is_a_duplicate_even_though_now_has_moved_on()
+    {
+        const string Command = """{"command": "InviteParticipant", "commandId": "desk-7", "meetingId": "g20-2022", "participant": "Joe Biden"}""";
+        using var first = await Post(Command);
+        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        using var retry = await Post(Command);
+
+        Assert.Equal("applied", (await first.JsonAsync())["outcomes"]![0]!["result"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("duplicate", (await retry.JsonAsync())["outcomes"]![0]!["result"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_used_command_id_on_another_meeting_gets_409_command_id_reused()
+    {
+        using var first = await Post("""{"command": "InviteParticipant", "commandId": "desk-8", "meetingId": "g20-2022", "participant": "Joe Biden"}""");
+
+        using var reused = await Post("""{"command": "InviteParticipant", "commandId": "desk-8", "meetingId": "apec-2022", "participant": "Joe Biden"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("command-id-reused", (await reused.JsonAsync())["rule"]!.GetValue<string>());
+    }
+
     private async Task<HttpResponseMessage> Post(string json, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/commands") { Content = Seeds.Json(json) };

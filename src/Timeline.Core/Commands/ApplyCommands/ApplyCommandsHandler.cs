@@ -14,7 +14,8 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
     {
         var commandIds = request.Commands.Select(c => CommandIds.Of(c.Input)).ToList();
         var alreadyApplied = await store.FindCommandsAsync([.. commandIds.Distinct(StringComparer.Ordinal)], cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var firstUses = await FirstUsesAsync(request, alreadyApplied, cancellationToken);
+        var seen = new Dictionary<string, SubmittedCommand>(StringComparer.Ordinal);
         var streams = new Dictionary<MeetingId, StreamWork>();
         var decisions = new List<(SubmittedCommand Submitted, string CommandId, MeetingId Stream, string Result, IReadOnlyList<PendingEvent> Events)>();
 
@@ -23,11 +24,13 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
             var submitted = request.Commands[i];
             var commandId = commandIds[i];
             var command = submitted.Input.ToDomain();
-            if (alreadyApplied.Contains(commandId) || !seen.Add(commandId))
+            if (alreadyApplied.Contains(commandId) || seen.ContainsKey(commandId))
             {
+                EnsureSameCommand(submitted, commandId, firstUses.GetValueOrDefault(commandId), seen.GetValueOrDefault(commandId));
                 decisions.Add((submitted, commandId, command.MeetingId, "duplicate", []));
                 continue;
             }
+            seen.Add(commandId, submitted);
 
             if (!streams.TryGetValue(command.MeetingId, out var work))
             {
@@ -98,6 +101,62 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
             [.. d.Events.Select(e => sequences.GetValueOrDefault(e.EventId))])).ToList();
         var versions = streams.ToDictionary(s => s.Key.Value, s => s.Value.Version, StringComparer.Ordinal);
         return new ApplyReport(outcomes, stored.Count, versions);
+    }
+
+    /// <summary>The first stored event of every already-applied command that the request names by an explicit id.</summary>
+    private async Task<Dictionary<string, StoredEvent>> FirstUsesAsync(
+        ApplyCommands request, IReadOnlySet<string> alreadyApplied, CancellationToken cancellationToken)
+    {
+        var reused = request.Commands
+            .Select(c => c.Input.CommandId)
+            .Where(id => id is not null && alreadyApplied.Contains(id))
+            .Select(id => id!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var firstUses = new Dictionary<string, StoredEvent>(StringComparer.Ordinal);
+        if (reused.Count > 0)
+        {
+            await foreach (var e in store.ReadAllAsync(EventQuery.All with { CommandIds = reused }, cancellationToken))
+            {
+                firstUses.TryAdd(e.CommandId, e);
+            }
+        }
+        return firstUses;
+    }
+
+    /// <summary>
+    /// A command id names one command: sending it again (a retry) is a no-op, but giving it to a different command
+    /// would silently drop that command, so that is refused. A retry may lack a reportedAt (the API then reports it at
+    /// "now"), so a stored command is compared by meeting, kind of event and source; two commands of one request,
+    /// by their whole content.
+    /// </summary>
+    private static void EnsureSameCommand(SubmittedCommand submitted, string commandId, StoredEvent? stored, SubmittedCommand? earlier)
+    {
+        var input = submitted.Input;
+        string? difference = null;
+        if (stored is not null)
+        {
+            difference = stored.Stream.Value != input.MeetingId ? $"meeting '{stored.Stream}', not '{input.MeetingId}'"
+                : stored.EventType != Serialization.EventTypeMap.Resolve(input.Command) ? $"a {Serialization.EventTypeMap.DisplayName(stored.EventType)} event, not {input.Command}"
+                : stored.Source != input.SourceOrNone ? "another source"
+                : null;
+            if (difference is not null)
+            {
+                difference += $" (recorded {Knowledge.Cutoff.Format(stored.RecordedAt)} by {stored.RecordedBy})";
+            }
+        }
+        else if (earlier is not null && CommandIds.Of(earlier.Input with { CommandId = null }) != CommandIds.Of(input with { CommandId = null }))
+        {
+            difference = $"a different command at {earlier.Origin}";
+        }
+        if (difference is not null)
+        {
+            throw new CommandRejected(
+                submitted.Origin,
+                input.Command,
+                "command-id-reused",
+                $"command id '{commandId}' already names {difference}; a different command needs its own id (or none: Timeline derives one from the content)");
+        }
     }
 
     /// <summary>
