@@ -85,45 +85,15 @@ public sealed partial class MartenEventStore
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var (connection, command, reader) = await ExecuteQueryAsync(query, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        await using (command.ConfigureAwait(false))
-        await using (reader.ConfigureAwait(false))
+        var rows = DbRows.StreamAsync<NpgsqlCommand, NpgsqlDataReader, StoredEvent>(
+            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
+            command => command.CommandText = Filter(query, command.Parameters),
+            ReadEvent,
+            Translate,
+            cancellationToken);
+        await foreach (var e in rows.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return ReadEvent(reader);
-            }
-        }
-    }
-
-    private async Task<(NpgsqlConnection, NpgsqlCommand, NpgsqlDataReader)> ExecuteQueryAsync(EventQuery query, CancellationToken cancellationToken)
-    {
-        NpgsqlConnection? connection = null;
-        NpgsqlCommand? command = null;
-        try
-        {
-            connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            command = connection.CreateCommand();
-            command.CommandText = Filter(query, command.Parameters);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return (connection, command, reader);
-        }
-        catch (Exception e)
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-            if (Translate(e) is { } translated)
-            {
-                throw translated;
-            }
-            throw;
+            yield return e;
         }
     }
 

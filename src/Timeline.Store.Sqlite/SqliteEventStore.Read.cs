@@ -80,45 +80,15 @@ public sealed partial class SqliteEventStore
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
-        var (connection, command, reader) = await ExecuteQueryAsync(query, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        await using (command.ConfigureAwait(false))
-        await using (reader.ConfigureAwait(false))
+        var rows = DbRows.StreamAsync<SqliteCommand, SqliteDataReader, StoredEvent>(
+            async ct => await OpenAsync(ct).ConfigureAwait(false),
+            command => command.CommandText = Filter(query, command.Parameters),
+            ReadEvent,
+            e => e is SqliteException sqlite ? Translate(sqlite) : null,
+            cancellationToken);
+        await foreach (var e in rows.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return ReadEvent(reader);
-            }
-        }
-    }
-
-    private async Task<(SqliteConnection, SqliteCommand, SqliteDataReader)> ExecuteQueryAsync(EventQuery query, CancellationToken cancellationToken)
-    {
-        SqliteConnection? connection = null;
-        SqliteCommand? command = null;
-        try
-        {
-            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            command = connection.CreateCommand();
-            command.CommandText = Filter(query, command.Parameters);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return (connection, command, reader);
-        }
-        catch (Exception e)
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-            if (e is SqliteException sqlite && Translate(sqlite) is { } translated)
-            {
-                throw translated;
-            }
-            throw;
+            yield return e;
         }
     }
 

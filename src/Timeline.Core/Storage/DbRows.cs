@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>
+/// Streaming the rows of one query, for the ADO.NET backends: the connection, command and reader stay open exactly as
+/// long as the caller enumerates, and a failure to run the query is translated by the backend, with everything it
+/// opened disposed first.
+/// </summary>
+public static class DbRows
+{
+    /// <summary>Opens a connection, lets <paramref name="prepare"/> write the command, and yields each row as <paramref name="read"/> makes it.</summary>
+    /// <param name="open">Opens a connection of the backend.</param>
+    /// <param name="prepare">Sets the command's text and parameters.</param>
+    /// <param name="read">Turns the current row into a value.</param>
+    /// <param name="translate">The backend's own exception for a failure to run the query, or null to let it through.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public static async IAsyncEnumerable<T> StreamAsync<TCommand, TReader, T>(
+        Func<CancellationToken, Task<DbConnection>> open,
+        Action<TCommand> prepare,
+        Func<TReader, T> read,
+        Func<Exception, Exception?> translate,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TCommand : DbCommand
+        where TReader : DbDataReader
+    {
+        var (connection, command, reader) = await ExecuteAsync(open, prepare, translate, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        await using (command.ConfigureAwait(false))
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return read((TReader)reader);
+            }
+        }
+    }
+
+    private static async Task<(DbConnection, DbCommand, DbDataReader)> ExecuteAsync<TCommand>(
+        Func<CancellationToken, Task<DbConnection>> open,
+        Action<TCommand> prepare,
+        Func<Exception, Exception?> translate,
+        CancellationToken cancellationToken)
+        where TCommand : DbCommand
+    {
+        DbConnection? connection = null;
+        DbCommand? command = null;
+        try
+        {
+            connection = await open(cancellationToken).ConfigureAwait(false);
+            command = connection.CreateCommand();
+            prepare((TCommand)command);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return (connection, command, reader);
+        }
+        catch (Exception e)
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            if (translate(e) is { } translated)
+            {
+                throw translated;
+            }
+            throw;
+        }
+    }
+}
