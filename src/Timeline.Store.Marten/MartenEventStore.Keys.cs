@@ -45,7 +45,7 @@ public sealed partial class MartenEventStore : IKeyStore
     public async Task AddKeyAsync(ApiKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var role = RoleText(key.Role);
+        var role = ApiKey.StoredRole(key.Role);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -137,7 +137,7 @@ public sealed partial class MartenEventStore : IKeyStore
         {
             keys.Add(new ApiKey(
                 reader.GetString(0),
-                ParseRole(reader.GetString(1)),
+                ApiKey.ParseStoredRole(reader.GetString(1)),
                 reader.GetString(2),
                 reader.GetFieldValue<DateTimeOffset>(3),
                 reader.GetString(4),
@@ -145,21 +145,4 @@ public sealed partial class MartenEventStore : IKeyStore
         }
         return keys;
     }
-
-    /// <summary>The stored name of a role: its lowercase name, as the table's check allows.</summary>
-    private static string RoleText(KeyRole role) => role switch
-    {
-        KeyRole.Reader => "reader",
-        KeyRole.Editor => "editor",
-        KeyRole.Admin => "admin",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, $"{nameof(KeyRole)} has no stored name for {role}"),
-    };
-
-    private static KeyRole ParseRole(string text) => text switch
-    {
-        "reader" => KeyRole.Reader,
-        "editor" => KeyRole.Editor,
-        "admin" => KeyRole.Admin,
-        _ => throw new InvalidDataException($"an API key has the unknown role '{text}'"),
-    };
 }

@@ -41,7 +41,7 @@ public sealed partial class SqliteEventStore : IKeyStore
             await using var command = connection.CreateCommand();
             command.CommandText = $"INSERT INTO api_keys ({KeyColumns}) VALUES ($name, $role, $hash, $created_at, $created_by, $revoked_at)";
             command.Parameters.AddWithValue("$name", key.Name);
-            command.Parameters.AddWithValue("$role", RoleText(key.Role));
+            command.Parameters.AddWithValue("$role", ApiKey.StoredRole(key.Role));
             command.Parameters.AddWithValue("$hash", key.Hash);
             command.Parameters.AddWithValue("$created_at", StoredTime.FormatMicroseconds(key.CreatedAt));
             command.Parameters.AddWithValue("$created_by", key.CreatedBy);
@@ -156,7 +156,7 @@ public sealed partial class SqliteEventStore : IKeyStore
         {
             keys.Add(new ApiKey(
                 reader.GetString(0),
-                ParseRole(reader.GetString(1)),
+                ApiKey.ParseStoredRole(reader.GetString(1)),
                 reader.GetString(2),
                 StoredTime.ParseMicroseconds(reader.GetString(3)),
                 reader.GetString(4),
@@ -164,20 +164,4 @@ public sealed partial class SqliteEventStore : IKeyStore
         }
         return keys;
     }
-
-    private static string RoleText(KeyRole role) => role switch
-    {
-        KeyRole.Reader => "reader",
-        KeyRole.Editor => "editor",
-        KeyRole.Admin => "admin",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, $"{nameof(KeyRole)} has no stored name for {role}"),
-    };
-
-    private static KeyRole ParseRole(string text) => text switch
-    {
-        "reader" => KeyRole.Reader,
-        "editor" => KeyRole.Editor,
-        "admin" => KeyRole.Admin,
-        _ => throw new InvalidDataException($"an API key has the unknown role '{text}'"),
-    };
 }

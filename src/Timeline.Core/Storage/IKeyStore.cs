@@ -24,6 +24,25 @@ public sealed record ApiKey(string Name, KeyRole Role, string Hash, DateTimeOffs
 {
     /// <summary>True until revoked.</summary>
     public bool IsActive => RevokedAt is null;
+
+    /// <summary>The stored name of a role, the same in every store: <c>reader</c>, <c>editor</c> or <c>admin</c>.</summary>
+    public static string StoredRole(KeyRole role) => role switch
+    {
+        KeyRole.Reader => "reader",
+        KeyRole.Editor => "editor",
+        KeyRole.Admin => "admin",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, $"{nameof(KeyRole)} has no stored name for {role}"),
+    };
+
+    /// <summary>Reads a stored role back.</summary>
+    /// <exception cref="InvalidDataException">The text names no role.</exception>
+    public static KeyRole ParseStoredRole(string text) => text switch
+    {
+        "reader" => KeyRole.Reader,
+        "editor" => KeyRole.Editor,
+        "admin" => KeyRole.Admin,
+        _ => throw new InvalidDataException($"an API key has the unknown role '{text}'"),
+    };
 }
 
 /// <summary>
