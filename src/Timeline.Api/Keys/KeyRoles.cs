@@ -11,13 +11,7 @@ public static class KeyRoles
     public const string Editor = "editor";
     public const string Admin = "admin";
 
-    public static string Name(KeyRole role) => role switch
-    {
-        KeyRole.Reader => Reader,
-        KeyRole.Editor => Editor,
-        KeyRole.Admin => Admin,
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, $"{nameof(KeyRole)} {role} has no name"),
-    };
+    public static string Name(KeyRole role) => ApiKey.StoredRole(role);
 
     public static bool TryParse(string? text, out KeyRole role, [NotNullWhen(false)] out string? error)
     {
