@@ -29,20 +29,15 @@ public sealed partial class MartenEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync<IReadOnlyList<StoredEvent>>(
-            async connection =>
+        return await DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, StoredEvent>(
+            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
+            command =>
             {
-                await using var command = connection.CreateCommand();
                 command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
                 command.Parameters.AddWithValue("stream", stream.Value);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var events = new List<StoredEvent>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    events.Add(ReadEvent(reader));
-                }
-                return events;
             },
+            ReadEvent,
+            Translate,
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -18,27 +18,17 @@ public sealed partial class SqliteEventStore
         """;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
-            command.Parameters.AddWithValue("$stream_id", stream.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var events = new List<StoredEvent>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
+        await DbRows.ListAsync<SqliteCommand, SqliteDataReader, StoredEvent>(
+            async ct => await OpenAsync(ct).ConfigureAwait(false),
+            command =>
             {
-                events.Add(ReadEvent(reader));
-            }
-            return events;
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
-    }
+                command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
+                command.Parameters.AddWithValue("$stream_id", stream.Value);
+            },
+            ReadEvent,
+            e => e is SqliteException sqlite ? Translate(sqlite) : null,
+            cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)

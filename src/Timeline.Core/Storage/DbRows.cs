@@ -37,6 +37,34 @@ public static class DbRows
         }
     }
 
+    /// <summary>
+    /// Every row of the query, as a list. Unlike <see cref="StreamAsync"/>, a failure while reading rows is translated
+    /// too, since the whole read happens here.
+    /// </summary>
+    public static async Task<List<T>> ListAsync<TCommand, TReader, T>(
+        Func<CancellationToken, Task<DbConnection>> open,
+        Action<TCommand> prepare,
+        Func<TReader, T> read,
+        Func<Exception, Exception?> translate,
+        CancellationToken cancellationToken)
+        where TCommand : DbCommand
+        where TReader : DbDataReader
+    {
+        var rows = new List<T>();
+        try
+        {
+            await foreach (var row in StreamAsync(open, prepare, read, translate, cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (Exception e) when (translate(e) is { } translated)
+        {
+            throw translated;
+        }
+        return rows;
+    }
+
     private static async Task<(DbConnection, DbCommand, DbDataReader)> ExecuteAsync<TCommand>(
         Func<CancellationToken, Task<DbConnection>> open,
         Action<TCommand> prepare,
