@@ -1,5 +1,5 @@
 // Dates as the page shows them. Everything is UTC and English, so the page reads the same on every machine.
-// Meeting dates are an EDTF subset (DOMAIN.md): 2022, 2022-11, 2022-11-15, intervals of two of those, with ?, ~ or %.
+// Meeting dates are an EDTF subset (docs/contract.md#meeting-dates): 2022, 2022-11, 2022-11-15, intervals of two of those, with ?, ~ or %.
 
 const DAY_MS = 86_400_000;
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
