@@ -3,7 +3,7 @@
 
 const DAY_MS = 86_400_000;
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 
 /** Days since 1970-01-01 for an ISO day (YYYY-MM-DD; anything after the day is ignored). */
@@ -93,7 +93,7 @@ function formatPart(p, withYear = true) {
 }
 
 /** Words for the qualifiers, or ''. */
-export function qualifierWords(parsed) {
+function qualifierWords(parsed) {
   if (!parsed) return '';
   if (parsed.uncertain && parsed.approximate) return 'uncertain, approximate';
   if (parsed.uncertain) return 'uncertain';
