@@ -40,7 +40,7 @@ public static class CommandCatalog
         ["RetractReport"] = new(RetractReportInput.Read, clock => new RetractReportValidator(clock)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Every command name, in the order DOMAIN.md lists them.</summary>
+    /// <summary>Every command name, in the order docs/contract.md#each-command lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "AnnounceSummit", "AnnounceMeeting", "InviteParticipant", "AnnounceAttendance", "ConfirmAttendance", "DeclineAttendance",

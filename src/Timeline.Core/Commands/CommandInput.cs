@@ -5,7 +5,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands;
 
 /// <summary>
-/// A command as submitted in a file or to the API, in the DOMAIN.md shape, before its shape is checked. Every field
+/// A command as submitted in a file or to the API, in the shape of docs/contract.md#commands, before its shape is checked. Every field
 /// is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may be called only after
 /// the command's validator passed.
 /// </summary>

@@ -3,7 +3,7 @@ using static Timeline.Core.Tests.Commands.Submitting;
 
 namespace Timeline.Core.Tests.Commands;
 
-/// <summary>DOMAIN.md: commandId is the idempotency key; the same command sent twice is applied once.</summary>
+/// <summary>docs/contract.md#command-ids: commandId is the idempotency key; the same command sent twice is applied once.</summary>
 public sealed class CommandIdsTests
 {
     private const string Compact =
