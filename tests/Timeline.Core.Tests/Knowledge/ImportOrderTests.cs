@@ -2,6 +2,7 @@ using Timeline.Core.Schedule;
 using Timeline.Core.Storage;
 using Timeline.Core.Tests.Support;
 using Timeline.Domain.Meetings;
+using Timeline.Testing;
 using static Timeline.Core.Tests.Support.Projections;
 using static Timeline.Core.Tests.Support.Seed;
 

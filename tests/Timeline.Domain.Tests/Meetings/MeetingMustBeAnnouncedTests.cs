@@ -1,4 +1,5 @@
 using Timeline.Domain.Meetings;
+using Timeline.Testing;
 using static Timeline.Domain.Meetings.MeetingCommand;
 using static Timeline.Domain.Tests.Meetings.DeciderSpec;
 
