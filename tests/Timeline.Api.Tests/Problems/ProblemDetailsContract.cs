@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Timeline.Api.Tests.Hosting;
 using Timeline.Api.Tests.Stores;
 
@@ -23,44 +24,34 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [Fact]
     public async Task A_malformed_command_gets_400_with_errors_keyed_by_index_and_field_and_writes_nothing()
     {
-        var before = await Editor.AuditCountAsync();
-
-        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("""
+        var problem = await RefusedAsync(HttpStatusCode.BadRequest, """
             [
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Xi Jinping"},
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-13-01"},
               {"command": "confirmAttendance", "meetingId": "g20-2022"},
               {"command": "CancelMeeting", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "colour": "red"}
             ]
-            """), Web.Cancel);
+            """);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.ProblemAsync();
         Assert.Contains(problem.Errors("2.command"), m => m.Contains("did you mean 'ConfirmAttendance'", StringComparison.Ordinal));
         Assert.Contains(problem.Errors("3.colour"), m => m.Length > 0);
         Assert.DoesNotContain("0.participant", problem["errors"]!.AsObject().Select(e => e.Key));
         Assert.Contains("request[", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(before, await Editor.AuditCountAsync());
     }
 
     [Fact]
     public async Task Shape_checks_name_the_index_and_the_field_and_write_nothing()
     {
-        var before = await Editor.AuditCountAsync();
-
-        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("""
+        var problem = await RefusedAsync(HttpStatusCode.BadRequest, """
             [
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Xi Jinping"},
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-13-01"}
             ]
-            """), Web.Cancel);
+            """);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.ProblemAsync();
         Assert.Contains(problem.Errors("1.reportedAt"), m => m.Contains("2022-13-01", StringComparison.Ordinal));
         Assert.NotEmpty(problem.Errors("1.participant"));
         Assert.Equal(2, problem["errors"]!.AsObject().Count);
-        Assert.Equal(before, await Editor.AuditCountAsync());
     }
 
     [Theory]
@@ -116,21 +107,16 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [Fact]
     public async Task A_rule_rejection_gets_409_with_the_rule_and_writes_nothing()
     {
-        var before = await Editor.AuditCountAsync();
-
-        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("""
+        var problem = await RefusedAsync(HttpStatusCode.Conflict, """
             [
               {"command": "ConfirmAttendance", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Xi Jinping"},
               {"command": "PostponeMeeting", "meetingId": "eef-2022", "reportedAt": "2022-11-01"}
             ]
-            """), Web.Cancel);
+            """);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var problem = await response.ProblemAsync();
         Assert.Equal("meeting-held", problem["rule"]!.GetValue<string>());
         Assert.Equal(1, problem["index"]!.GetValue<int>());
         Assert.Equal("PostponeMeeting", problem["command"]!.GetValue<string>());
-        Assert.Equal(before, await Editor.AuditCountAsync());
     }
 
     [Fact]
@@ -207,5 +193,18 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("application/json", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts <paramref name="commands"/>, expects <paramref name="status"/> and nothing written; returns the problem.</summary>
+    private async Task<JsonObject> RefusedAsync(HttpStatusCode status, string commands)
+    {
+        var before = await Editor.AuditCountAsync();
+
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json(commands), Web.Cancel);
+
+        Assert.Equal(status, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(before, await Editor.AuditCountAsync());
+        return problem;
     }
 }

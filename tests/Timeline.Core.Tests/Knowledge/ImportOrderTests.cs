@@ -2,7 +2,6 @@ using Timeline.Core.Schedule;
 using Timeline.Core.Storage;
 using Timeline.Core.Tests.Support;
 using Timeline.Domain.Meetings;
-using Timeline.Testing;
 using static Timeline.Core.Tests.Support.Projections;
 using static Timeline.Core.Tests.Support.Seed;
 

@@ -1,7 +1,6 @@
 using Timeline.Core.Serialization;
 using Timeline.Core.Tests.Support;
 using Timeline.Domain.Meetings;
-using Timeline.Testing;
 using static Timeline.Core.Tests.Support.Seed;
 using static Timeline.Domain.Meetings.MeetingEvent;
 

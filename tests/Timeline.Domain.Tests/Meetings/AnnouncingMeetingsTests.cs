@@ -1,5 +1,4 @@
 using Timeline.Domain.Meetings;
-using Timeline.Testing;
 using static Timeline.Domain.Meetings.MeetingCommand;
 using static Timeline.Domain.Meetings.MeetingEvent;
 using static Timeline.Domain.Tests.Meetings.DeciderSpec;
