@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using Timeline.Core.Storage;
+using Timeline.Testing.Postgres;
 
 namespace Timeline.Store.Marten.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     public async Task A_postgres_URI_reaches_the_same_database_as_the_connection_string()
     {
         var connection = await ValidAsync();
-        var uri = $"postgres://{Uri.EscapeDataString(connection.Username!)}:{Uri.EscapeDataString(connection.Password!)}@{connection.Host}:{connection.Port}/{connection.Database}";
+        var uri = PostgresServer.UriOf(connection.ConnectionString);
         var schema = database.NewSchema();
         await using var viaString = new MartenEventStore(connection.ConnectionString, TimeProvider.System, new() { Schema = schema });
         await using var viaUri = new MartenEventStore(uri, TimeProvider.System, new() { Schema = schema });

@@ -22,5 +22,20 @@ public static class Seeds
         }
     }
 
+    /// <summary>Issues the editor key <paramref name="name"/>, posts every seed file with it and returns its client.</summary>
+    public static async Task<HttpClient> PostAllAsEditorAsync(ApiHost host, string name)
+    {
+        var editor = host.Client(await host.KeyAsync(name, "editor"));
+        await PostAllAsync(editor);
+        return editor;
+    }
+
+    /// <summary>Posts every seed file as the editor <c>seed-editor</c>; returns a client with the reader key <c>reader</c>.</summary>
+    public static async Task<HttpClient> SeededReaderAsync(ApiHost host)
+    {
+        await PostAllAsEditorAsync(host, "seed-editor");
+        return host.Client(await host.KeyAsync("reader", "reader"));
+    }
+
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

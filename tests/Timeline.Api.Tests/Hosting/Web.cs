@@ -24,6 +24,14 @@ public static class Web
         return problem;
     }
 
+    /// <summary>How many events the store holds, read through <c>GET /api/audit</c>: to show that a refusal wrote nothing.</summary>
+    public static async Task<int> AuditCountAsync(this HttpClient client)
+    {
+        using var response = await client.GetAsync("/api/audit?limit=100000", Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.JsonAsync())["events"]!.AsArray().Count;
+    }
+
     public static string[] Errors(this JsonObject problem, string key) =>
         problem["errors"]?[key]?.AsArray().Select(e => e!.GetValue<string>()).ToArray()
         ?? throw new Xunit.Sdk.XunitException($"no errors[\"{key}\"] in {problem.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using Timeline.Cli.Tests.Harness;
 using Timeline.Cli.Tests.Postgres;
+using Timeline.Testing;
+using Timeline.Testing.Postgres;
 
 namespace Timeline.Cli.Tests.Deploy;
 
@@ -128,21 +130,10 @@ public sealed partial class DevPostgresScriptTests : IAsyncDisposable
         return run;
     }
 
-    /// <summary>The script needs PostgreSQL's server binaries (it installs them itself only as root): skip without, fail under CI=true.</summary>
-    private static void RequireBinaries()
-    {
-        var found = Directory.Exists("/usr/lib/postgresql") && Directory.GetDirectories("/usr/lib/postgresql").Any(v => File.Exists(Path.Combine(v, "bin", "initdb")));
-        if (found)
-        {
-            return;
-        }
-        const string Hint = "dev-postgres.sh tests need PostgreSQL's server binaries: apt-get install -y postgresql-15 (tests/run-all.sh does it as root).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(Hint + " CI=true, so this is a failure, not a skip.");
-        }
-        Assert.Skip(Hint);
-    }
+    /// <summary>The script needs PostgreSQL's server binaries (it installs them itself only as root).</summary>
+    private static void RequireBinaries() => Prerequisite.Require(
+        PostgresServer.FindBinaries() is not null,
+        "The dev-postgres.sh tests need PostgreSQL's server binaries: apt-get install -y postgresql-15 (tests/run-all.sh does it as root).");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,11 @@
+using Timeline.Testing;
+
 namespace Timeline.Web.Tests.Support;
 
 /// <summary>
-/// The system Chromium (docs/development.md#chromium). Playwright never downloads a browser here: it drives this one.
-/// Missing, the browser tests skip with the command that installs it, except under CI=true, where they fail.
+/// The system Chromium (docs/development.md#chromium). Playwright never downloads a browser here: it drives this one. Missing, it is a
+/// <see cref="Prerequisite"/>: the browser tests skip with the command that installs it, except under CI=true, where
+/// they fail.
 /// </summary>
 public static class Chromium
 {
@@ -14,24 +17,10 @@ public static class Chromium
 
     public static bool IsInstalled => File.Exists(ExecutablePath);
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    public static string MissingMessage =>
-        $"Chromium is not installed at {ExecutablePath}; the browser tests need it: apt-get install -y chromium";
-
     /// <summary>Skips the running test when Chromium is missing, or fails it under CI.</summary>
-    public static void Require()
-    {
-        if (IsInstalled)
-        {
-            return;
-        }
-        if (IsCi)
-        {
-            Assert.Fail($"{MissingMessage} (CI=true, so this fails instead of skipping)");
-        }
-        Assert.Skip(MissingMessage);
-    }
+    public static void Require() => Prerequisite.Require(
+        IsInstalled,
+        $"The browser tests need Chromium, which is not installed at {ExecutablePath}: apt-get install -y chromium (or set TIMELINE_CHROMIUM to its path).");
 
     /// <summary>The flags for a headless run in a container, as root, offline.</summary>
     public static readonly string[] Args =

@@ -1,37 +1,38 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Timeline.Api.Tests.Hosting;
+using Timeline.Api.Tests.Stores;
 
 namespace Timeline.Api.Tests.Problems;
 
-/// <summary>Every refusal is a ProblemDetails body with the right status, naming what is wrong and where.</summary>
-public sealed class ProblemDetailsTests : IAsyncLifetime
+/// <summary>
+/// Every refusal is a ProblemDetails body with the right status, naming what is wrong and where, and writes nothing.
+/// The tests share one store with the seeds posted by the editor key <c>editor</c>: a refusal leaves it as it was.
+/// </summary>
+public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<HttpClient>(stores)
 {
-    private readonly ApiHost _host = new();
-    private HttpClient _editor = null!;
+    /// <summary>A JSON body of about 4.5 MB, over the 4 MiB limit.</summary>
+    private static readonly string OverTheBodyLimit = "[" + string.Join(",", Enumerable.Repeat("\"" + new string('x', 1000) + "\"", 4500)) + "]";
 
-    public async ValueTask InitializeAsync()
-    {
-        _editor = _host.Client(await _host.KeyAsync("editor", "editor"));
-        await Seeds.PostAllAsync(_editor);
-    }
+    protected override bool SharesHost => true;
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    private HttpClient Editor => Prepared;
+
+    protected override Task<HttpClient> PrepareAsync(ApiHost host) => Seeds.PostAllAsEditorAsync(host, "editor");
 
     [Fact]
-    public async Task A_malformed_command_gets_400_with_errors_keyed_by_index_and_field()
+    public async Task A_malformed_command_gets_400_with_errors_keyed_by_index_and_field_and_writes_nothing()
     {
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("""
+        var problem = await RefusedAsync(HttpStatusCode.BadRequest, """
             [
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Xi Jinping"},
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-13-01"},
               {"command": "confirmAttendance", "meetingId": "g20-2022"},
               {"command": "CancelMeeting", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "colour": "red"}
             ]
-            """), Web.Cancel);
+            """);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.ProblemAsync();
         Assert.Contains(problem.Errors("2.command"), m => m.Contains("did you mean 'ConfirmAttendance'", StringComparison.Ordinal));
         Assert.Contains(problem.Errors("3.colour"), m => m.Length > 0);
         Assert.DoesNotContain("0.participant", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -39,17 +40,15 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Shape_checks_name_the_index_and_the_field()
+    public async Task Shape_checks_name_the_index_and_the_field_and_write_nothing()
     {
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("""
+        var problem = await RefusedAsync(HttpStatusCode.BadRequest, """
             [
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Xi Jinping"},
               {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-13-01"}
             ]
-            """), Web.Cancel);
+            """);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.ProblemAsync();
         Assert.Contains(problem.Errors("1.reportedAt"), m => m.Contains("2022-13-01", StringComparison.Ordinal));
         Assert.NotEmpty(problem.Errors("1.participant"));
         Assert.Equal(2, problem["errors"]!.AsObject().Count);
@@ -66,7 +65,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [InlineData("/api/meetings/Not%20A%20Slug", "id")]
     public async Task A_bad_query_parameter_gets_400_naming_it(string path, string field)
     {
-        using var response = await _editor.GetAsync(path, Web.Cancel);
+        using var response = await Editor.GetAsync(path, Web.Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEmpty((await response.ProblemAsync()).Errors(field));
@@ -78,7 +77,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [InlineData("/api/meetings/g20-2022?asOf=2022-09-01")]
     public async Task An_unknown_meeting_gets_404(string path)
     {
-        using var response = await _editor.GetAsync(path, Web.Cancel);
+        using var response = await Editor.GetAsync(path, Web.Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.ProblemAsync();
@@ -90,7 +89,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [InlineData("/nothing-here.css")]
     public async Task An_unknown_route_gets_404_problem_details(string path)
     {
-        using var response = await _editor.GetAsync(path, Web.Cancel);
+        using var response = await Editor.GetAsync(path, Web.Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await response.ProblemAsync();
@@ -99,7 +98,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_method_gets_405_problem_details()
     {
-        using var response = await _editor.DeleteAsync("/api/schedule", Web.Cancel);
+        using var response = await Editor.DeleteAsync("/api/schedule", Web.Cancel);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         await response.ProblemAsync();
@@ -108,27 +107,22 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task A_rule_rejection_gets_409_with_the_rule_and_writes_nothing()
     {
-        var before = await AuditCountAsync();
-
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("""
+        var problem = await RefusedAsync(HttpStatusCode.Conflict, """
             [
               {"command": "ConfirmAttendance", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Xi Jinping"},
               {"command": "PostponeMeeting", "meetingId": "eef-2022", "reportedAt": "2022-11-01"}
             ]
-            """), Web.Cancel);
+            """);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var problem = await response.ProblemAsync();
         Assert.Equal("meeting-held", problem["rule"]!.GetValue<string>());
         Assert.Equal(1, problem["index"]!.GetValue<int>());
         Assert.Equal("PostponeMeeting", problem["command"]!.GetValue<string>());
-        Assert.Equal(before, await AuditCountAsync());
     }
 
     [Fact]
     public async Task A_command_on_a_meeting_not_yet_announced_gets_409_meeting_not_announced()
     {
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("""
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("""
             {"command": "CancelMeeting", "meetingId": "g20-2022", "reportedAt": "2022-01-01"}
             """), Web.Cancel);
 
@@ -139,9 +133,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_limit_gets_413()
     {
-        var big = "[" + string.Join(",", Enumerable.Repeat("\"" + new string('x', 1000) + "\"", 4500)) + "]";
-
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json(big), Web.Cancel);
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json(OverTheBodyLimit), Web.Cancel);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("4194304 bytes", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -150,13 +142,12 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_limit_without_a_length_gets_413_too()
     {
-        var big = "[" + string.Join(",", Enumerable.Repeat("\"" + new string('x', 1000) + "\"", 4500)) + "]";
-        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big)));
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(OverTheBodyLimit)));
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/commands") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _editor.SendAsync(request, Web.Cancel);
+        using var response = await Editor.SendAsync(request, Web.Cancel);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await response.ProblemAsync();
@@ -168,7 +159,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         var commands = Enumerable.Range(0, 5001).Select(i =>
             $$"""{"command": "CancelMeeting", "meetingId": "m-{{i}}", "reportedAt": "2022-11-01"}""");
 
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("[" + string.Join(",", commands) + "]"), Web.Cancel);
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("[" + string.Join(",", commands) + "]"), Web.Cancel);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("5001 commands", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -180,7 +171,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [InlineData("not json")]
     public async Task Malformed_json_gets_400(string body)
     {
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json(body), Web.Cancel);
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json(body), Web.Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("The body is not valid JSON", (await response.ProblemAsync())["title"]!.GetValue<string>());
@@ -189,7 +180,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_batch_gets_400()
     {
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("[]"), Web.Cancel);
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("[]"), Web.Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEmpty((await response.ProblemAsync()).Errors("commands"));
@@ -198,15 +189,22 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_gets_415()
     {
-        using var response = await _editor.PostAsync("/api/commands", new StringContent("command=CancelMeeting", Encoding.UTF8, "application/x-www-form-urlencoded"), Web.Cancel);
+        using var response = await Editor.PostAsync("/api/commands", new StringContent("command=CancelMeeting", Encoding.UTF8, "application/x-www-form-urlencoded"), Web.Cancel);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("application/json", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private async Task<int> AuditCountAsync()
+    /// <summary>Posts <paramref name="commands"/>, expects <paramref name="status"/> and nothing written; returns the problem.</summary>
+    private async Task<JsonObject> RefusedAsync(HttpStatusCode status, string commands)
     {
-        using var response = await _editor.GetAsync("/api/audit?limit=100000", Web.Cancel);
-        return (await response.JsonAsync())["events"]!.AsArray().Count;
+        var before = await Editor.AuditCountAsync();
+
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json(commands), Web.Cancel);
+
+        Assert.Equal(status, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(before, await Editor.AuditCountAsync());
+        return problem;
     }
 }

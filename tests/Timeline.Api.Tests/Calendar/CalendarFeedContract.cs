@@ -1,13 +1,35 @@
 using System.Net;
 using Ical.Net.CalendarComponents;
 using Timeline.Api.Tests.Hosting;
+using Timeline.Api.Tests.Stores;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Timeline.Api.Tests.Calendar;
 
-/// <summary>GET /api/schedule.ics, parsed back with Ical.Net.</summary>
-public sealed class CalendarFeedTests(CalendarFeedFixture fixture) : IClassFixture<CalendarFeedFixture>
+/// <summary>
+/// GET /api/schedule.ics, parsed back with Ical.Net. The tests share one store: the seeds, plus a summit announced and
+/// cancelled.
+/// </summary>
+public abstract class CalendarFeedContract(ApiStores stores) : ApiContract<HttpClient>(stores)
 {
+    protected override bool SharesHost => true;
+
+    private HttpClient Reader => Prepared;
+
+    protected override async Task<HttpClient> PrepareAsync(ApiHost host)
+    {
+        var editor = await Seeds.PostAllAsEditorAsync(host, "seed-editor");
+        using var cancelled = await editor.PostAsync("/api/commands", Seeds.Json("""
+            [
+              {"command": "AnnounceMeeting", "meetingId": "summit-that-was-not", "reportedAt": "2022-09-01", "title": "A summit that was not",
+               "kind": "summit", "dates": "2022-10-20", "participants": ["Vladimir Putin"]},
+              {"command": "CancelMeeting", "meetingId": "summit-that-was-not", "reportedAt": "2022-09-05", "reason": "no agreement on the agenda"}
+            ]
+            """), Web.Cancel);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        return host.Client(await host.KeyAsync("reader", "reader"));
+    }
+
     [Fact]
     public async Task As_of_10_September_Putin_is_expected_at_the_G20_over_two_whole_days()
     {
@@ -75,7 +97,7 @@ public sealed class CalendarFeedTests(CalendarFeedFixture fixture) : IClassFixtu
     public async Task Every_dated_meeting_has_one_event_with_a_stable_uid_and_the_clock_as_stamp()
     {
         var feed = await FeedAsync(string.Empty);
-        using var schedule = await fixture.Reader.GetAsync("/api/schedule", Web.Cancel);
+        using var schedule = await Reader.GetAsync("/api/schedule", Web.Cancel);
         var ids = (await schedule.JsonAsync())["meetings"]!.AsArray().Where(m => m!["dates"] is not null).Select(m => m!["id"]!.GetValue<string>() + "@timeline");
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), feed.Events.Select(e => e.Uid!).Order(StringComparer.Ordinal));
@@ -85,7 +107,7 @@ public sealed class CalendarFeedTests(CalendarFeedFixture fixture) : IClassFixtu
     [Fact]
     public async Task The_feed_is_text_calendar()
     {
-        using var response = await fixture.Reader.GetAsync("/api/schedule.ics", Web.Cancel);
+        using var response = await Reader.GetAsync("/api/schedule.ics", Web.Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
@@ -93,9 +115,9 @@ public sealed class CalendarFeedTests(CalendarFeedFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_bad_participant_gets_400()
+    public async Task A_bad_as_of_gets_400()
     {
-        using var response = await fixture.Reader.GetAsync("/api/schedule.ics?asOf=someday", Web.Cancel);
+        using var response = await Reader.GetAsync("/api/schedule.ics?asOf=someday", Web.Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEmpty((await response.ProblemAsync()).Errors("asOf"));
@@ -103,36 +125,11 @@ public sealed class CalendarFeedTests(CalendarFeedFixture fixture) : IClassFixtu
 
     private async Task<IcalCalendar> FeedAsync(string query)
     {
-        using var response = await fixture.Reader.GetAsync("/api/schedule.ics" + query, Web.Cancel);
+        using var response = await Reader.GetAsync("/api/schedule.ics" + query, Web.Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return IcalCalendar.Load(await response.TextAsync())!;
     }
 
     private static CalendarEvent Event(IcalCalendar calendar, string meetingId) =>
         calendar.Events.Single(e => e.Uid == meetingId + "@timeline");
-}
-
-/// <summary>The seeds, plus a summit announced and cancelled, posted once.</summary>
-public sealed class CalendarFeedFixture : IAsyncLifetime
-{
-    public ApiHost Host { get; } = new();
-
-    public HttpClient Reader { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        var editor = Host.Client(await Host.KeyAsync("editor", "editor"));
-        await Seeds.PostAllAsync(editor);
-        using var cancelled = await editor.PostAsync("/api/commands", Seeds.Json("""
-            [
-              {"command": "AnnounceMeeting", "meetingId": "summit-that-was-not", "reportedAt": "2022-09-01", "title": "A summit that was not",
-               "kind": "summit", "dates": "2022-10-20", "participants": ["Vladimir Putin"]},
-              {"command": "CancelMeeting", "meetingId": "summit-that-was-not", "reportedAt": "2022-09-05", "reason": "no agreement on the agenda"}
-            ]
-            """), Web.Cancel);
-        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Reader = Host.Client(await Host.KeyAsync("reader", "reader"));
-    }
-
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 }

@@ -1,29 +1,35 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Timeline.Api.Tests.Hosting;
+using Timeline.Api.Tests.Stores;
 
 namespace Timeline.Api.Tests.Commands;
 
-/// <summary>POST /api/commands: live entry, recordedBy, versions as ETags, and If-Match.</summary>
-public sealed class CommandTests : IAsyncLifetime
+/// <summary>
+/// POST /api/commands: live entry, recordedBy, versions as ETags, and If-Match. Each test has its own store with the
+/// seeds posted by the editor key <c>newsroom-editor</c>.
+/// </summary>
+public abstract class CommandContract(ApiStores stores) : ApiContract<HttpClient>(stores)
 {
-    private readonly ApiHost _host = new();
-    private HttpClient _editor = null!;
+    private const string TwoMeetings = """
+        [
+          {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
+          {"command": "InviteParticipant", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}
+        ]
+        """;
 
-    public async ValueTask InitializeAsync()
-    {
-        _editor = _host.Client(await _host.KeyAsync("newsroom-editor", "editor"));
-        await Seeds.PostAllAsync(_editor);
-    }
+    protected override bool SharesHost => false;
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    private HttpClient Editor => Prepared;
+
+    protected override Task<HttpClient> PrepareAsync(ApiHost host) => Seeds.PostAllAsEditorAsync(host, "newsroom-editor");
 
     [Fact]
     public async Task A_command_without_reportedAt_is_reported_now_and_recorded_by_the_key()
     {
-        _host.Clock.Advance(TimeSpan.FromMinutes(90));
+        Host.Clock.Advance(TimeSpan.FromMinutes(90));
 
-        using var response = await _editor.PostAsync("/api/commands", Seeds.Json("""
+        using var response = await Editor.PostAsync("/api/commands", Seeds.Json("""
             {"command": "InviteParticipant", "meetingId": "eaeu-2022", "participant": "Kassym-Jomart Tokayev"}
             """), Web.Cancel);
 
@@ -31,7 +37,7 @@ public sealed class CommandTests : IAsyncLifetime
         var report = await response.JsonAsync();
         Assert.Equal("applied", report["outcomes"]![0]!["result"]!.GetValue<string>());
         Assert.Equal("request", report["outcomes"]![0]!["origin"]!["file"]!.GetValue<string>());
-        using var history = await _editor.GetAsync("/api/meetings/eaeu-2022/history", Web.Cancel);
+        using var history = await Editor.GetAsync("/api/meetings/eaeu-2022/history", Web.Cancel);
         var last = (await history.JsonAsync())["entries"]!.AsArray()[^1]!;
         Assert.Equal("2023-01-10T10:30:00Z", last["reportedAt"]!.GetValue<string>());
         Assert.Equal("2023-01-10T10:30:00.000000Z", last["recordedAt"]!.GetValue<string>());
@@ -39,9 +45,9 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_answer_carries_the_meeting_version_as_etag_and_so_does_the_meeting()
+    public async Task The_meeting_version_is_its_etag_and_a_write_with_a_matching_if_match_moves_it_on()
     {
-        using var before = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        using var before = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
         var version = (await before.JsonAsync())["version"]!.GetValue<long>();
         Assert.Equal($"\"{version}\"", before.Headers.ETag!.Tag);
 
@@ -49,32 +55,35 @@ public sealed class CommandTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"\"{version + 1}\"", response.Headers.ETag!.Tag);
-        using var after = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        using var after = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
         Assert.Equal($"\"{version + 1}\"", after.Headers.ETag!.Tag);
-        using var history = await _editor.GetAsync("/api/meetings/g20-2022/history", Web.Cancel);
+        Assert.Equal(version + 1, (await after.JsonAsync())["version"]!.GetValue<long>());
+        using var history = await Editor.GetAsync("/api/meetings/g20-2022/history", Web.Cancel);
         Assert.Equal($"\"{version + 1}\"", history.Headers.ETag!.Tag);
     }
 
     [Fact]
     public async Task A_stale_if_match_gets_409_expected_version_and_writes_nothing()
     {
-        using var before = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        using var before = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
         var etag = before.Headers.ETag!.Tag;
         using var first = await Post("""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}""", etag);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var written = await Editor.AuditCountAsync();
 
         using var second = await Post("""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Rishi Sunak"}""", etag);
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("expected-version", (await second.ProblemAsync())["rule"]!.GetValue<string>());
-        using var meeting = await _editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        Assert.Equal(written, await Editor.AuditCountAsync());
+        using var meeting = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
         Assert.DoesNotContain("Rishi Sunak", await meeting.TextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task If_match_on_several_commands_of_one_meeting_checks_the_version_before_the_first()
     {
-        using var before = await _editor.GetAsync("/api/meetings/apec-2022", Web.Cancel);
+        using var before = await Editor.GetAsync("/api/meetings/apec-2022", Web.Cancel);
 
         using var response = await Post("""
             [
@@ -98,7 +107,7 @@ public sealed class CommandTests : IAsyncLifetime
         };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
 
-        using var response = await _editor.SendAsync(request, Web.Cancel);
+        using var response = await Editor.SendAsync(request, Web.Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("If-Match", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -107,12 +116,7 @@ public sealed class CommandTests : IAsyncLifetime
     [Fact]
     public async Task If_match_on_a_request_about_two_meetings_gets_400()
     {
-        using var response = await Post("""
-            [
-              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
-              {"command": "InviteParticipant", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}
-            ]
-            """, "\"1\"");
+        using var response = await Post(TwoMeetings, "\"1\"");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("apec-2022", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -121,12 +125,7 @@ public sealed class CommandTests : IAsyncLifetime
     [Fact]
     public async Task A_request_about_two_meetings_has_no_etag_and_reports_both_versions()
     {
-        using var response = await Post("""
-            [
-              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
-              {"command": "InviteParticipant", "meetingId": "apec-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}
-            ]
-            """);
+        using var response = await Post(TwoMeetings);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.ETag);
@@ -153,7 +152,7 @@ public sealed class CommandTests : IAsyncLifetime
     {
         const string Command = """{"command": "InviteParticipant", "commandId": "desk-7", "meetingId": "g20-2022", "participant": "Joe Biden"}""";
         using var first = await Post(Command);
-        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
 
         using var retry = await Post(Command);
 
@@ -180,6 +179,6 @@ public sealed class CommandTests : IAsyncLifetime
         {
             request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
         }
-        return await _editor.SendAsync(request, Web.Cancel);
+        return await Editor.SendAsync(request, Web.Cancel);
     }
 }

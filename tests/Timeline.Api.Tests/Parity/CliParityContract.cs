@@ -1,15 +1,23 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Timeline.Api.Tests.Hosting;
+using Timeline.Api.Tests.Stores;
 
 namespace Timeline.Api.Tests.Parity;
 
 /// <summary>
-/// The seeds go in through POST; then each GET must answer with exactly the bytes <c>timeline … --format json</c>
-/// prints for the same query on the same store.
+/// The seeds go in through POST (by the editor key <c>seed-editor</c>, once for the class); then each GET must answer
+/// with exactly the bytes <c>timeline … --format json</c> prints for the same query on the same store, with the host's
+/// fake clock.
 /// </summary>
-public sealed class CliParityTests(CliParityFixture fixture) : IClassFixture<CliParityFixture>
+public abstract class CliParityContract(ApiStores stores) : ApiContract<HttpClient>(stores)
 {
+    protected override bool SharesHost => true;
+
+    private HttpClient Reader => Prepared;
+
+    protected override Task<HttpClient> PrepareAsync(ApiHost host) => Seeds.SeededReaderAsync(host);
+
     public static TheoryData<string, string[]> Queries() => new()
     {
         { "/api/schedule", ["schedule"] },
@@ -35,19 +43,19 @@ public sealed class CliParityTests(CliParityFixture fixture) : IClassFixture<Cli
     [MemberData(nameof(Queries))]
     public async Task The_api_answers_with_the_bytes_the_cli_prints(string path, string[] cli)
     {
-        using var response = await fixture.Reader.GetAsync(path, Web.Cancel);
-        var run = await fixture.Host.CliAsync([.. cli, "--format", "json"]);
+        using var response = await Reader.GetAsync(path, Web.Cancel);
+        var run = await Host.CliAsync([.. cli, "--format", "json"]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(run.Out, await response.TextAsync());
     }
 
     [Fact]
     public async Task Report_days_span_the_seed_article_to_the_last_later_report()
     {
-        using var response = await fixture.Reader.GetAsync("/api/report-days", Web.Cancel);
+        using var response = await Reader.GetAsync("/api/report-days", Web.Cancel);
         var body = (await response.JsonAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -60,42 +68,40 @@ public sealed class CliParityTests(CliParityFixture fixture) : IClassFixture<Cli
     }
 
     [Fact]
-    public async Task A_meeting_is_its_entry_in_the_cli_schedule()
+    public async Task A_meeting_as_of_a_day_is_its_entry_in_the_cli_schedule_with_that_version_as_etag()
     {
-        using var response = await fixture.Reader.GetAsync("/api/meetings/g20-2022?asOf=2022-09-10", Web.Cancel);
-        var run = await fixture.Host.CliAsync("schedule", "--as-of", "2022-09-10", "--format", "json");
+        using var response = await Reader.GetAsync("/api/meetings/g20-2022?asOf=2022-09-10", Web.Cancel);
+        var run = await Host.CliAsync("schedule", "--as-of", "2022-09-10", "--format", "json");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fromCli = JsonNode.Parse(run.Out)!["meetings"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "g20-2022");
-        Assert.True(JsonNode.DeepEquals(fromCli, await response.JsonAsync()), await response.TextAsync());
+        var meeting = await response.JsonAsync();
+        Assert.True(JsonNode.DeepEquals(fromCli, meeting), await response.TextAsync());
+        Assert.Equal($"\"{meeting["version"]}\"", response.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task The_answers_compared_are_not_empty_and_every_event_is_recorded_by_the_seed_editor()
+    {
+        using var response = await Reader.GetAsync("/api/audit?limit=100000", Web.Cancel);
+        var events = (await response.JsonAsync())["events"]!.AsArray();
+
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Equal("seed-editor", e!["recordedBy"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(1, events.Count), events.Select(e => e!["sequence"]!.GetValue<int>()));
     }
 
     [Fact]
     public async Task The_default_audit_page_is_500_events_with_a_cursor()
     {
-        using var response = await fixture.Reader.GetAsync("/api/audit?limit=10", Web.Cancel);
+        using var response = await Reader.GetAsync("/api/audit?limit=10", Web.Cancel);
         var page = await response.JsonAsync();
 
         Assert.Equal(10, page["events"]!.AsArray().Count);
         Assert.Equal(page["events"]![9]!["sequence"]!.GetValue<long>(), page["next"]!.GetValue<long>());
-        using var rest = await fixture.Reader.GetAsync($"/api/audit?after={page["next"]}", Web.Cancel);
+        using var rest = await Reader.GetAsync($"/api/audit?after={page["next"]}", Web.Cancel);
         var last = await rest.JsonAsync();
         Assert.Null(last["next"]);
         Assert.Equal(page["next"]!.GetValue<long>() + 1, last["events"]![0]!["sequence"]!.GetValue<long>());
     }
-}
-
-/// <summary>The seeds, posted once by the editor key <c>seed-editor</c>.</summary>
-public sealed class CliParityFixture : IAsyncLifetime
-{
-    public ApiHost Host { get; } = new();
-
-    public HttpClient Reader { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Seeds.PostAllAsync(Host.Client(await Host.KeyAsync("seed-editor", "editor")));
-        Reader = Host.Client(await Host.KeyAsync("reader", "reader"));
-    }
-
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 }

@@ -1,6 +1,6 @@
-namespace Timeline.Domain.Tests;
+namespace Timeline.Testing;
 
-internal static class TestCases
+public static class TestCases
 {
     /// <summary>Theory cases named by strings, so each case is listed and reported by its name.</summary>
     public static TheoryData<string> Named(params string[] names)

@@ -21,9 +21,9 @@ namespace Timeline.Testing.Postgres;
 /// connect over TCP as the role <see cref="Role"/> with a password (SCRAM-SHA-256), like a real deployment.
 /// </para>
 /// <para>
-/// <b>Availability.</b> With neither binaries nor <c>TIMELINE_TEST_POSTGRES</c>, <see cref="Require"/> skips the
-/// calling test with a message that says how to get PostgreSQL; when <c>CI=true</c> it fails the test instead, so a
-/// CI run never passes by skipping. Binaries that are present but fail to start a cluster always fail the test.
+/// <b>Availability.</b> With neither binaries nor <c>TIMELINE_TEST_POSTGRES</c>, PostgreSQL is a missing
+/// <see cref="Prerequisite"/>: <see cref="Require"/> skips the calling test with a message that says how to get it, or
+/// fails it when <c>CI=true</c>. Binaries that are present but fail to start a cluster always fail the test.
 /// </para>
 /// </remarks>
 public sealed class PostgresServer
@@ -69,12 +69,7 @@ public sealed class PostgresServer
         {
             Assert.Fail(failure);
         }
-        var message = availability.Missing!;
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"{message} CI=true, so a missing PostgreSQL is a failure, not a skip.");
-        }
-        Assert.Skip(message);
+        Prerequisite.Missing(availability.Missing!);
         throw new UnreachableException();
     }
 
@@ -105,6 +100,13 @@ public sealed class PostgresServer
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The <c>postgres://user:password@host:port/database</c> URI of an Npgsql connection string, as <c>--store</c> takes it.</summary>
+    public static string UriOf(string connectionString)
+    {
+        var parts = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgres://{Uri.EscapeDataString(parts.Username!)}:{Uri.EscapeDataString(parts.Password ?? string.Empty)}@{parts.Host}:{parts.Port}/{parts.Database}";
+    }
+
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private sealed record Availability(PostgresServer? Server, string? Missing = null, string? Failure = null);
@@ -128,7 +130,7 @@ public sealed class PostgresServer
         {
             return new Availability(
                 null,
-                Missing: "PostgreSQL tests skipped: no PostgreSQL server binaries were found (pg_config --bindir, /usr/lib/postgresql/*/bin). "
+                Missing: "The PostgreSQL tests need PostgreSQL: no server binaries were found (pg_config --bindir, /usr/lib/postgresql/*/bin). "
                     + "Install them with `apt-get install -y postgresql-15`, or set TIMELINE_TEST_POSTGRES to the connection string "
                     + "of a role that may CREATE DATABASE.");
         }
@@ -142,7 +144,11 @@ public sealed class PostgresServer
         }
     }
 
-    private static string? FindBinaries()
+    /// <summary>
+    /// The folder of the PostgreSQL server binaries (initdb, pg_ctl): <c>TIMELINE_TEST_POSTGRES_BIN</c> when set, else
+    /// <c>pg_config --bindir</c>, else the highest version under <c>/usr/lib/postgresql</c>; null when none has them.
+    /// </summary>
+    public static string? FindBinaries()
     {
         static bool Has(string? folder) => folder is not null && File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl"));
 
