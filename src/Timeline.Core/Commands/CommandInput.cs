@@ -30,6 +30,9 @@ public abstract record CommandInput
     /// <summary>The domain command. Call only on validated input.</summary>
     public abstract MeetingCommand ToDomain();
 
+    /// <summary>Writes the command's own fields into command-id form v1, in the order docs/command-ids.md lists them.</summary>
+    internal abstract void WriteIdFields(CommandIdWriter writer);
+
     internal Domain.Meetings.MeetingId Meeting => Domain.Meetings.MeetingId.Parse(MeetingId!);
 
     internal ReportedAt Reported => Domain.Dates.ReportedAt.Parse(ReportedAt!);
@@ -44,22 +47,4 @@ public abstract record CommandInput
 
     internal static T? Optional<T>(string? text)
         where T : struct, Enum => text is null ? null : Vocabulary.Parse<T>(text);
-}
-
-/// <summary>Where a statement came from, as submitted.</summary>
-public sealed record SourceInput(string? Outlet, string? Url, string? PublishedAt, string? Speaker, string? Quote)
-{
-    internal static SourceInput Read(FieldReader r) =>
-        new(r.Text("outlet"), r.Text("url"), r.Text("publishedAt"), r.Text("speaker"), r.Text("quote"));
-}
-
-/// <summary>A place, as submitted.</summary>
-public sealed record LocationInput(string? City, string? Country)
-{
-    internal static LocationInput Read(FieldReader r) => new(r.Text("city"), r.Text("country"));
-
-    internal Location ToDomain() => new(Fold(City), Fold(Country)!);
-
-    private static string? Fold(string? text) =>
-        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -4,7 +4,10 @@ using static Timeline.Core.Tests.Commands.Submitting;
 
 namespace Timeline.Core.Tests.Commands;
 
-/// <summary>DOMAIN.md: commandId is the idempotency key; the same command sent twice is applied once.</summary>
+/// <summary>
+/// commandId is the idempotency key: the same command sent twice is applied once. A command without one gets an id
+/// derived from its content (docs/command-ids.md).
+/// </summary>
 public sealed class CommandIdsTests
 {
     private const string Compact =
@@ -131,6 +134,12 @@ public sealed class CommandIdsTests
     };
 
     public static TheoryData<string> PinnedCases => TestCases.Named([.. Pinned.Keys]);
+
+    /// <summary>Every pinned command, as JSON.</summary>
+    public static IEnumerable<string> PinnedJson => Pinned.Values.Select(p => p.Json);
+
+    /// <summary>The pinned command of one case, as JSON.</summary>
+    public static string Json(string name) => Pinned[name].Json;
 
     [Theory]
     [MemberData(nameof(PinnedCases))]

@@ -19,6 +19,13 @@ public sealed record AnnounceAttendanceInput : CommandInput
 
     internal static AnnounceAttendanceInput Read(FieldReader r) =>
         new() { Participant = r.Text("participant"), Level = r.Text("level"), Mode = r.Text("mode") };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("participant", Participant);
+        writer.Text("level", Level);
+        writer.Text("mode", Mode);
+    }
 }
 
 internal sealed class AnnounceAttendanceValidator : CommandInputValidator<AnnounceAttendanceInput>

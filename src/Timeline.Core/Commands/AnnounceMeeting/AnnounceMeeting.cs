@@ -4,10 +4,17 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.AnnounceMeeting;
 
 /// <summary>A participant as named in AnnounceMeeting: a bare name, or {name, level?, mode?}.</summary>
-public sealed record ParticipantInput(string? Name, string? Level = null, string? Mode = null)
+public sealed record ParticipantInput(string? Name, string? Level = null, string? Mode = null) : ICanonicalFields
 {
     internal static ParticipantInput? Read(System.Text.Json.JsonElement item, string path, List<(string, string)> errors) =>
         FieldReader.TextOrObject(item, path, errors, name => new ParticipantInput(name), r => new ParticipantInput(r.Text("name"), r.Text("level"), r.Text("mode")));
+
+    void ICanonicalFields.WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("name", Name);
+        writer.Text("level", Level);
+        writer.Text("mode", Mode);
+    }
 }
 
 /// <summary><c>AnnounceMeeting</c>: title, kind, participants[], location?, dates?, sidelinesOf?.</summary>
@@ -48,6 +55,16 @@ public sealed record AnnounceMeetingInput : CommandInput
         Dates = r.Text("dates"),
         SidelinesOf = r.Text("sidelinesOf"),
     };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("title", Title);
+        writer.Text("kind", Kind);
+        writer.ObjectList("participants", Participants);
+        writer.Object("location", Location);
+        writer.Text("dates", Dates);
+        writer.Text("sidelinesOf", SidelinesOf);
+    }
 }
 
 internal sealed class AnnounceMeetingValidator : CommandInputValidator<AnnounceMeetingInput>

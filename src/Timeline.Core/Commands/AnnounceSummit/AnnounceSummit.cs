@@ -30,6 +30,15 @@ public sealed record AnnounceSummitInput : CommandInput
         Dates = r.Text("dates"),
         Hosts = r.List("hosts", FieldReader.TextItem),
     };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("title", Title);
+        writer.Text("organization", Organization);
+        writer.Object("location", Location);
+        writer.Text("dates", Dates);
+        writer.TextList("hosts", Hosts);
+    }
 }
 
 internal sealed class AnnounceSummitValidator : CommandInputValidator<AnnounceSummitInput>

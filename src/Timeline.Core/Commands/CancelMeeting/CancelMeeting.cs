@@ -13,6 +13,8 @@ public sealed record CancelMeetingInput : CommandInput
     public override MeetingCommand ToDomain() => new MeetingCommand.CancelMeeting(Meeting, Reason?.Trim());
 
     internal static CancelMeetingInput Read(FieldReader r) => new() { Reason = r.Text("reason") };
+
+    internal override void WriteIdFields(CommandIdWriter writer) => writer.Text("reason", Reason);
 }
 
 internal sealed class CancelMeetingValidator : CommandInputValidator<CancelMeetingInput>

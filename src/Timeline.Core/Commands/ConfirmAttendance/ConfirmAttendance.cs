@@ -16,6 +16,12 @@ public sealed record ConfirmAttendanceInput : CommandInput
         new MeetingCommand.ConfirmAttendance(Meeting, ParticipantName.Parse(Participant!), Optional<AttendanceMode>(Mode));
 
     internal static ConfirmAttendanceInput Read(FieldReader r) => new() { Participant = r.Text("participant"), Mode = r.Text("mode") };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("participant", Participant);
+        writer.Text("mode", Mode);
+    }
 }
 
 internal sealed class ConfirmAttendanceValidator : CommandInputValidator<ConfirmAttendanceInput>

@@ -19,6 +19,13 @@ public sealed record DeclineAttendanceInput : CommandInput
 
     internal static DeclineAttendanceInput Read(FieldReader r) =>
         new() { Participant = r.Text("participant"), RepresentedBy = r.Text("representedBy"), Reason = r.Text("reason") };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("participant", Participant);
+        writer.Text("representedBy", RepresentedBy);
+        writer.Text("reason", Reason);
+    }
 }
 
 internal sealed class DeclineAttendanceValidator : CommandInputValidator<DeclineAttendanceInput>

@@ -16,6 +16,12 @@ public sealed record InviteParticipantInput : CommandInput
         new MeetingCommand.InviteParticipant(Meeting, ParticipantName.Parse(Participant!), InvitedBy?.Trim());
 
     internal static InviteParticipantInput Read(FieldReader r) => new() { Participant = r.Text("participant"), InvitedBy = r.Text("invitedBy") };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("participant", Participant);
+        writer.Text("invitedBy", InvitedBy);
+    }
 }
 
 internal sealed class InviteParticipantValidator : CommandInputValidator<InviteParticipantInput>

@@ -15,6 +15,12 @@ public sealed record PostponeMeetingInput : CommandInput
     public override MeetingCommand ToDomain() => new MeetingCommand.PostponeMeeting(Meeting, DatesOrNull(Dates), Reason?.Trim());
 
     internal static PostponeMeetingInput Read(FieldReader r) => new() { Dates = r.Text("dates"), Reason = r.Text("reason") };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("dates", Dates);
+        writer.Text("reason", Reason);
+    }
 }
 
 internal sealed class PostponeMeetingValidator : CommandInputValidator<PostponeMeetingInput>

@@ -4,10 +4,17 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.RecordMeetingHeld;
 
 /// <summary>Someone who took part, as submitted: {participant, mode?, representedBy?}.</summary>
-public sealed record AttendeeInput(string? Participant, string? Mode = null, string? RepresentedBy = null)
+public sealed record AttendeeInput(string? Participant, string? Mode = null, string? RepresentedBy = null) : ICanonicalFields
 {
     internal static AttendeeInput? Read(System.Text.Json.JsonElement item, string path, List<(string, string)> errors) =>
         FieldReader.TextOrObject(item, path, errors, name => new AttendeeInput(name), r => new AttendeeInput(r.Text("participant"), r.Text("mode"), r.Text("representedBy")));
+
+    void ICanonicalFields.WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("participant", Participant);
+        writer.Text("mode", Mode);
+        writer.Text("representedBy", RepresentedBy);
+    }
 }
 
 /// <summary><c>RecordMeetingHeld</c>: dates?, attendees? [{participant, mode?, representedBy?}].</summary>
@@ -25,6 +32,12 @@ public sealed record RecordMeetingHeldInput : CommandInput
         [.. (Attendees ?? []).Select(a => new Attendee(ParticipantName.Parse(a.Participant!), Optional<AttendanceMode>(a.Mode), NameOrNull(a.RepresentedBy)))]);
 
     internal static RecordMeetingHeldInput Read(FieldReader r) => new() { Dates = r.Text("dates"), Attendees = r.List("attendees", AttendeeInput.Read) };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("dates", Dates);
+        writer.ObjectList("attendees", Attendees);
+    }
 }
 
 internal sealed class RecordMeetingHeldValidator : CommandInputValidator<RecordMeetingHeldInput>

@@ -13,6 +13,8 @@ public sealed record RelocateMeetingInput : CommandInput
     public override MeetingCommand ToDomain() => new MeetingCommand.RelocateMeeting(Meeting, Location!.ToDomain());
 
     internal static RelocateMeetingInput Read(FieldReader r) => new() { Location = r.Object("location", LocationInput.Read) };
+
+    internal override void WriteIdFields(CommandIdWriter writer) => writer.Object("location", Location);
 }
 
 internal sealed class RelocateMeetingValidator : CommandInputValidator<RelocateMeetingInput>

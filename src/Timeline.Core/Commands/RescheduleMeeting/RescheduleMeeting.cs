@@ -14,6 +14,8 @@ public sealed record RescheduleMeetingInput : CommandInput
     public override MeetingCommand ToDomain() => new MeetingCommand.RescheduleMeeting(Meeting, EdtfDate.Parse(Dates!));
 
     internal static RescheduleMeetingInput Read(FieldReader r) => new() { Dates = r.Text("dates") };
+
+    internal override void WriteIdFields(CommandIdWriter writer) => writer.Text("dates", Dates);
 }
 
 internal sealed class RescheduleMeetingValidator : CommandInputValidator<RescheduleMeetingInput>

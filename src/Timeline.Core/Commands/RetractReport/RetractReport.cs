@@ -15,6 +15,12 @@ public sealed record RetractReportInput : CommandInput
     public override MeetingCommand ToDomain() => new MeetingCommand.RetractReport(Meeting, Retracts!, Reason!.Trim());
 
     internal static RetractReportInput Read(FieldReader r) => new() { Retracts = r.Text("retracts"), Reason = r.Text("reason") };
+
+    internal override void WriteIdFields(CommandIdWriter writer)
+    {
+        writer.Text("retracts", Retracts);
+        writer.Text("reason", Reason);
+    }
 }
 
 internal sealed class RetractReportValidator : CommandInputValidator<RetractReportInput>
