@@ -5,13 +5,14 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands;
 
 /// <summary>
-/// A command as submitted in a file or to the API, in the DOMAIN.md shape, before its shape is checked. Every field
-/// is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may be called only after
-/// the command's validator passed.
+/// A command as submitted in a file or to the API, in the shape of the command table of the README, before its shape
+/// is checked. Every field is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may
+/// be called only after the command's validator passed. Each command is one slice, <see cref="CommandInput{TCommand, TEvent}"/>
+/// and <see cref="ICommandSlice{TSelf}"/>, in its own folder.
 /// </summary>
 public abstract record CommandInput
 {
-    /// <summary>The command's name, e.g. <c>ConfirmAttendance</c>.</summary>
+    /// <summary>The command's name, e.g. <c>ConfirmAttendance</c>: the name of the domain command it becomes.</summary>
     public abstract string Command { get; }
 
     public string? MeetingId { get; init; }
@@ -47,4 +48,24 @@ public abstract record CommandInput
 
     internal static T? Optional<T>(string? text)
         where T : struct, Enum => text is null ? null : Vocabulary.Parse<T>(text);
+}
+
+/// <summary>
+/// A command that becomes the domain command <typeparamref name="TCommand"/>, which yields <typeparamref name="TEvent"/>.
+/// The compiler holds the pair to the domain's own (<see cref="IYields{TEvent}"/>), and the command's name is the
+/// domain command's name, so neither is written twice.
+/// </summary>
+/// <typeparam name="TCommand">The case of <see cref="MeetingCommand"/> the input becomes.</typeparam>
+/// <typeparam name="TEvent">The case of <see cref="MeetingEvent"/> deciding it yields.</typeparam>
+public abstract record CommandInput<TCommand, TEvent> : CommandInput
+    where TCommand : MeetingCommand, IYields<TEvent>
+    where TEvent : MeetingEvent
+{
+    private static readonly string Name = typeof(TCommand).Name;
+
+    /// <inheritdoc />
+    public sealed override string Command => Name;
+
+    /// <inheritdoc />
+    public abstract override TCommand ToDomain();
 }

@@ -4,9 +4,10 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.AnnounceAttendance;
 
 /// <summary><c>AnnounceAttendance</c>: participant, level (possible, expected or planned), mode?.</summary>
-public sealed record AnnounceAttendanceInput : CommandInput
+public sealed record AnnounceAttendanceInput
+    : CommandInput<MeetingCommand.AnnounceAttendance, MeetingEvent.AttendanceAnnounced>, ICommandSlice<AnnounceAttendanceInput>
 {
-    public override string Command => "AnnounceAttendance";
+    static string ICommandSlice<AnnounceAttendanceInput>.StoredEventName => "attendance-announced.v1";
 
     public string? Participant { get; init; }
 
@@ -14,27 +15,19 @@ public sealed record AnnounceAttendanceInput : CommandInput
 
     public string? Mode { get; init; }
 
-    public override MeetingCommand ToDomain() => new MeetingCommand.AnnounceAttendance(
+    public override MeetingCommand.AnnounceAttendance ToDomain() => new(
         Meeting, ParticipantName.Parse(Participant!), Vocabulary.Parse<AttendanceLevel>(Level!), Optional<AttendanceMode>(Mode));
 
-    internal static AnnounceAttendanceInput Read(FieldReader r) =>
+    static AnnounceAttendanceInput ICommandSlice<AnnounceAttendanceInput>.Read(FieldReader r) =>
         new() { Participant = r.Text("participant"), Level = r.Text("level"), Mode = r.Text("mode") };
+
+    static IValidator<AnnounceAttendanceInput> ICommandSlice<AnnounceAttendanceInput>.Validator(TimeProvider clock) =>
+        new AnnounceAttendanceValidator(clock);
 
     internal override void WriteIdFields(CommandIdWriter writer)
     {
         writer.Text("participant", Participant);
         writer.Text("level", Level);
         writer.Text("mode", Mode);
-    }
-}
-
-internal sealed class AnnounceAttendanceValidator : CommandInputValidator<AnnounceAttendanceInput>
-{
-    public AnnounceAttendanceValidator(TimeProvider clock)
-        : base(clock)
-    {
-        RuleFor(c => c.Participant).Required().PersonName();
-        RuleFor(c => c.Level).Required().OneOf(AttendanceLevel.Possible, AttendanceLevel.Expected, AttendanceLevel.Planned);
-        RuleFor(c => c.Mode).OneOf<AnnounceAttendanceInput, AttendanceMode>();
     }
 }
