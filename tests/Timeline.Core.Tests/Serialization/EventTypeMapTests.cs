@@ -6,7 +6,7 @@ using static Timeline.Domain.Meetings.MeetingEvent;
 
 namespace Timeline.Core.Tests.Serialization;
 
-/// <summary>STYLE.md #7: events are stored contracts, each under a stable stored name.</summary>
+/// <summary>Events are stored contracts, each under a stable stored name that never changes.</summary>
 public sealed class EventTypeMapTests
 {
     /// <summary>One event of every type, with every field set.</summary>
