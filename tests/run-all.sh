@@ -4,7 +4,9 @@
 # It installs what the tests need when it is missing (PostgreSQL 15 for the Marten store tests, Chromium for the
 # browser tests; via apt-get, as root), then runs `dotnet test` on the solution with CI=true, so a dependency that is
 # still missing fails the run instead of skipping tests. The PostgreSQL tests start their own throwaway cluster from
-# the installed binaries; nothing needs to be running beforehand.
+# the installed binaries; nothing needs to be running beforehand. Last, it packs the `timeline` dotnet tool from the
+# Release build, installs it into a temporary tool path and runs `timeline demo` from there; a failure there fails
+# the run too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,15 +41,39 @@ dotnet build Timeline.sln -c Release --nologo -v quiet
 
 log "testing"
 log_file=$(mktemp)
-trap 'rm -f "$log_file"' EXIT
+tool_dir=$(mktemp -d)
+trap 'rm -rf "$log_file" "$tool_dir"' EXIT
 set +e
 dotnet test --solution Timeline.sln -c Release --no-build 2>&1 | tee "$log_file"
 status=${PIPESTATUS[0]}
 set -e
 
+# The dotnet tool, as a user installs it: packed from the build above, installed into a tool path of its own, and
+# run from there. TMPDIR keeps the demo's store file in the folder this script removes.
+log "installing the dotnet tool"
+tool_ok=false
+if dotnet pack src/Timeline.Cli -c Release --no-build --nologo -v quiet -o "$tool_dir/packages"; then
+  packages=("$tool_dir"/packages/Timeline.Cli.*.nupkg)
+  version=${packages[0]##*/Timeline.Cli.}
+  version=${version%.nupkg}
+  if dotnet tool install --tool-path "$tool_dir/tools" \
+       --add-source "$tool_dir/packages" --ignore-failed-sources Timeline.Cli --version "$version" \
+    && (cd "$tool_dir" && TMPDIR="$tool_dir" "$tool_dir/tools/timeline" demo >"$tool_dir/demo.txt" 2>&1 \
+        || { cat "$tool_dir/demo.txt"; false; }); then
+    tool_ok=true
+  fi
+fi
+if $tool_ok; then
+  tool_result="the dotnet tool: Timeline.Cli $version installs, and 'timeline demo' runs from it"
+else
+  tool_result="the dotnet tool: packing, installing or 'timeline demo' failed (see above)"
+  [ "$status" -ne 0 ] || status=1
+fi
+
 # One plain closing line with the totals of every test project.
 summary=$(sed -n '/Test run summary/,$p' "$log_file")
 count() { printf '%s\n' "$summary" | sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" | tail -n 1; }
 echo
+echo "$tool_result"
 echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"
 exit "$status"

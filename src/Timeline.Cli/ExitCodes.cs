@@ -1,6 +1,6 @@
 namespace Timeline.Cli;
 
-/// <summary>The exit codes of DOMAIN.md.</summary>
+/// <summary>The exit codes of docs/contract.md#exit-codes.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

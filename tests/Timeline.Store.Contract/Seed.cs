@@ -6,7 +6,7 @@ using static Timeline.Domain.Meetings.MeetingEvent;
 namespace Timeline.Store.Contract;
 
 /// <summary>
-/// Realistic values from DOMAIN.md's seed table: the Kremlin's statements of 8 Sept 2022 about Putin's autumn.
+/// Realistic values from the seed article (seeds/README.md): the Kremlin's statements of 8 Sept 2022 about Putin's autumn.
 /// </summary>
 public static class Seed
 {

@@ -19,7 +19,7 @@ internal static class CommandEndpoints
             .WithName("PostCommands")
             .WithSummary("Apply one command or an array of them, all or nothing")
             .WithDescription(
-                "The body is one command object or an array of them, in the DOMAIN.md shape. A command without reportedAt is " +
+                "The body is one command object or an array of them, in the shape docs/contract.md#commands describes. A command without reportedAt is " +
                 "reported now (live entry). If-Match: \"<version>\" makes the request fail with 409 unless its one meeting is " +
                 "at that version. The answer carries the meeting's new version as ETag when the request is about one meeting. " +
                 "recordedBy is the key's name.")

@@ -10,7 +10,7 @@ namespace Timeline.Core.Attendance;
 /// <summary>The attendance ledger: when each attendance was announced versus confirmed, and what came of it.</summary>
 public sealed record GetAttendance(string? Participant = null, string? AsOf = null, string? RecordedAsOf = null) : IQuery<AttendanceDocument>;
 
-/// <summary>The <c>attendance</c> output (DOMAIN.md).</summary>
+/// <summary>The <c>attendance</c> output (docs/contract.md#attendance-output).</summary>
 public sealed record AttendanceDocument(string? AsOf, string? RecordedAsOf, IReadOnlyList<AttendanceRow> Rows);
 
 /// <summary>One participant at one meeting.</summary>

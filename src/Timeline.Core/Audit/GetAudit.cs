@@ -31,7 +31,7 @@ public sealed record GetAudit(
     long After = 0,
     int? Limit = null) : IQuery<AuditDocument>;
 
-/// <summary>The <c>audit</c> output (DOMAIN.md).</summary>
+/// <summary>The <c>audit</c> output (docs/contract.md#audit-output).</summary>
 /// <param name="Next">The cursor for the next page (<c>--after</c>), when the limit cut the list.</param>
 public sealed record AuditDocument(IReadOnlyList<AuditEvent> Events, long? Next);
 

@@ -16,7 +16,7 @@ public static class CommandCatalog
 
     private static readonly FrozenDictionary<string, CommandSlice> ByName = Slices.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
-    /// <summary>Every command name, in the order the domain declares them (and the README lists them).</summary>
+    /// <summary>Every command name, in the order the domain declares them, which is the order docs/contract.md#each-command lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Slices.Select(s => s.Name)];
 
     /// <summary>

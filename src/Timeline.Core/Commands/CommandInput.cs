@@ -5,9 +5,9 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands;
 
 /// <summary>
-/// A command as submitted in a file or to the API, in the shape of the command table of the README, before its shape
-/// is checked. Every field is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may
-/// be called only after the command's validator passed. Each command is one slice, <see cref="CommandInput{TCommand, TEvent}"/>
+/// A command as submitted in a file or to the API, in the shape of docs/contract.md#commands, before its shape is
+/// checked. Every field is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may be
+/// called only after the command's validator passed. Each command is one slice, <see cref="CommandInput{TCommand, TEvent}"/>
 /// and <see cref="ICommandSlice{TSelf}"/>, in its own folder.
 /// </summary>
 public abstract record CommandInput

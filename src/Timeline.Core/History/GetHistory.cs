@@ -12,7 +12,7 @@ namespace Timeline.Core.History;
 /// <summary>Every change to one meeting, in reportedAt order, retracted entries included and marked.</summary>
 public sealed record GetHistory(string MeetingId, string? AsOf = null, string? RecordedAsOf = null) : IQuery<HistoryDocument>;
 
-/// <summary>The <c>history</c> output (DOMAIN.md).</summary>
+/// <summary>The <c>history</c> output (docs/contract.md#history-output).</summary>
 public sealed record HistoryDocument(string MeetingId, string? AsOf, string? RecordedAsOf, long Version, IReadOnlyList<HistoryEntry> Entries);
 
 /// <summary>One change.</summary>

@@ -17,7 +17,7 @@ namespace Timeline.Core.Schedule;
 public sealed record GetSchedule(string? AsOf = null, string? RecordedAsOf = null, string? Participant = null, string? From = null, string? To = null)
     : IQuery<ScheduleDocument>;
 
-/// <summary>The <c>schedule</c> output (DOMAIN.md).</summary>
+/// <summary>The <c>schedule</c> output (docs/contract.md#schedule-output).</summary>
 public sealed record ScheduleDocument(string? AsOf, string? RecordedAsOf, IReadOnlyList<ScheduledMeeting> Meetings);
 
 /// <summary>One meeting in the schedule.</summary>

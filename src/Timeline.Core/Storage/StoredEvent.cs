@@ -3,7 +3,7 @@ using Timeline.Domain.Meetings;
 
 namespace Timeline.Core.Storage;
 
-/// <summary>Where a statement came from. Every part is optional; see DOMAIN.md.</summary>
+/// <summary>Where a statement came from. Every part is optional; see docs/contract.md#fields-every-command-has.</summary>
 /// <param name="Outlet">The publication or agency, e.g. "TASS".</param>
 /// <param name="Url">Where the report can be read.</param>
 /// <param name="PublishedAt">When the outlet published it, as given (a day or an instant).</param>

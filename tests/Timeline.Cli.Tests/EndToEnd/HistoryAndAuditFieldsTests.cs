@@ -3,7 +3,7 @@ using Timeline.Cli.Tests.Harness;
 
 namespace Timeline.Cli.Tests.EndToEnd;
 
-/// <summary>The history and audit outputs carry the DOMAIN.md fields, stamped from the injected clock and TIMELINE_USER.</summary>
+/// <summary>The history and audit outputs carry the fields of docs/contract.md#history-output and docs/contract.md#audit-output, stamped from the injected clock and TIMELINE_USER.</summary>
 public sealed class HistoryAndAuditFieldsTests(SeededStore store) : IClassFixture<SeededStore>
 {
     private static readonly string[] HistoryEntryFields = ["sequence", "event", "reportedAt", "recordedAt", "recordedBy", "source", "summary", "retracted"];

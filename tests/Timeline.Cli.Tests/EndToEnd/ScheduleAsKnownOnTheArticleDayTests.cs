@@ -6,13 +6,13 @@ namespace Timeline.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// "As of 10 Sept 2022, what did the Kremlin say Putin would attend this autumn?" The seed article imported, then
-/// <c>schedule --as-of 2022-09-10 --format json</c>, checked against the table in DOMAIN.md.
+/// <c>schedule --as-of 2022-09-10 --format json</c>, checked against the table in seeds/README.md.
 /// </summary>
 public sealed class ScheduleAsKnownOnTheArticleDayTests(ArticleStore store) : IClassFixture<ArticleStore>
 {
     private JsonElement Schedule => store.Schedule;
 
-    /// <summary>id, kind, status, dates, city, country, sidelinesOf, as DOMAIN.md gives them.</summary>
+    /// <summary>id, kind, status, dates, city, country, sidelinesOf, as seeds/README.md gives them.</summary>
     public static TheoryData<string, string, string, string, string?, string, string?> SeedMeetings => new()
     {
         { "eef-2022", "forum", "held", "2022-09-05/2022-09-08", "Vladivostok", "Russia", null },

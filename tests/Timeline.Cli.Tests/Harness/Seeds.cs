@@ -18,7 +18,7 @@ internal static class Seeds
 
     public static string LaterFile(string name) => Path.Combine(Folder, "later", name);
 
-    /// <summary>The twelve meeting ids DOMAIN.md gives for the article.</summary>
+    /// <summary>The twelve meeting ids of the seed article (seeds/README.md).</summary>
     public static readonly IReadOnlyList<string> MeetingIds =
     [
         "eef-2022", "russia-china-business-forum-2022", "russia-china-history-roundtable-2022", "sco-2022", "putin-xi-2022",

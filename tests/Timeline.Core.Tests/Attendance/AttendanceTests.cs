@@ -6,7 +6,7 @@ using static Timeline.Core.Tests.Support.Seed;
 
 namespace Timeline.Core.Tests.Attendance;
 
-/// <summary>DOMAIN.md: "When was Putin's G20 attendance first announced? Was it ever confirmed, and if so how many days later?"</summary>
+/// <summary>When was Putin's G20 attendance first announced? Was it ever confirmed, and if so how many days later? (docs/contract.md#attendance-output)</summary>
 public sealed class AttendanceTests
 {
     [Fact]

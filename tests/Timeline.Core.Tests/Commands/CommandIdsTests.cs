@@ -5,8 +5,8 @@ using static Timeline.Core.Tests.Commands.Submitting;
 namespace Timeline.Core.Tests.Commands;
 
 /// <summary>
-/// commandId is the idempotency key: the same command sent twice is applied once. A command without one gets an id
-/// derived from its content (docs/command-ids.md).
+/// docs/contract.md#command-ids: commandId is the idempotency key; the same command sent twice is applied once. A
+/// command without one gets an id derived from its content, in the form docs/command-ids.md defines.
 /// </summary>
 public sealed class CommandIdsTests
 {

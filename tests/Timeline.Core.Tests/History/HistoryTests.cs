@@ -9,7 +9,7 @@ using static Timeline.Core.Tests.Support.Seed;
 
 namespace Timeline.Core.Tests.History;
 
-/// <summary>DOMAIN.md: "Show every change to the G20 Bali plan, with its source and quote."</summary>
+/// <summary>Every change to the G20 Bali plan, with its source and quote (docs/contract.md#timeline-history).</summary>
 public sealed class HistoryTests
 {
     private static readonly MeetingId G20 = MeetingId.Parse("g20-2022");

@@ -5,7 +5,7 @@ using static Timeline.Core.Tests.Support.Seed;
 
 namespace Timeline.Core.Tests.Knowledge;
 
-/// <summary>DOMAIN.md: as of D takes the log restricted to reportedAt &lt;= D, folded in (reportedAt, sequence) order.</summary>
+/// <summary>docs/contract.md#as-of-and-recorded-as-of: as of D takes the log restricted to reportedAt &lt;= D, folded in (reportedAt, sequence) order.</summary>
 public sealed class AsOfTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using static Timeline.Core.Tests.Support.Seed;
 
 namespace Timeline.Core.Tests.Knowledge;
 
-/// <summary>DOMAIN.md: a command is decided against the meeting's state as of the command's own reportedAt.</summary>
+/// <summary>docs/contract.md#as-of-and-recorded-as-of: a command is decided against the meeting's state as of the command's own reportedAt.</summary>
 public sealed class ForDecisionTests
 {
     private static readonly MeetingId G20 = MeetingId.Parse("g20-2022");

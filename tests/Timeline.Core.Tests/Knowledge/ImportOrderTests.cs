@@ -7,7 +7,7 @@ using static Timeline.Core.Tests.Support.Seed;
 
 namespace Timeline.Core.Tests.Knowledge;
 
-/// <summary>DOMAIN.md: "Because the fold follows reportedAt, the order of import never changes an answer."</summary>
+/// <summary>docs/contract.md#as-of-and-recorded-as-of: the fold follows reportedAt, so import order never changes an answer.</summary>
 public sealed class ImportOrderTests
 {
     private const int Orders = 200;

@@ -9,7 +9,7 @@ using static Timeline.Core.Tests.Support.Seed;
 namespace Timeline.Core.Tests.Knowledge;
 
 /// <summary>
-/// DOMAIN.md: from the retraction's recordedAt on, the retracted event drops out of every projection; history still
+/// docs/contract.md#retractions: from the retraction's recordedAt on, the retracted event drops out of every projection; history still
 /// shows it, marked; recorded-as-of queries from before the retraction still see it.
 /// </summary>
 public sealed class RetractionTests

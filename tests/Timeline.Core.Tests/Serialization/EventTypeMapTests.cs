@@ -6,7 +6,7 @@ using static Timeline.Domain.Meetings.MeetingEvent;
 
 namespace Timeline.Core.Tests.Serialization;
 
-/// <summary>Events are stored contracts, each under a stable stored name that never changes.</summary>
+/// <summary>docs/development.md#events-are-stored-contracts: events are stored contracts, each under a stable stored name.</summary>
 public sealed class EventTypeMapTests
 {
     /// <summary>One event of every type, with every field set.</summary>

@@ -5,7 +5,7 @@ using static Timeline.Domain.Meetings.MeetingEvent;
 
 namespace Timeline.Core.Tests.Support;
 
-/// <summary>People, places and statements from the seed article (DOMAIN.md, "Seed data") and the reports after it.</summary>
+/// <summary>People, places and statements from the seed article (seeds/README.md) and the reports after it.</summary>
 internal static class Seed
 {
     public static readonly ParticipantName Putin = Name("Vladimir Putin");

@@ -5,7 +5,7 @@ using static Timeline.Domain.Meetings.MeetingEvent;
 
 namespace Timeline.Domain.Tests.Meetings;
 
-/// <summary>Meetings, people and places from the seed article (DOMAIN.md, "Seed data"), reported on 8 Sept 2022.</summary>
+/// <summary>Meetings, people and places from the seed article (seeds/README.md), reported on 8 Sept 2022.</summary>
 internal static class Seed
 {
     public static readonly MeetingId G20 = MeetingId.Parse("g20-2022");

@@ -1,7 +1,7 @@
 namespace Timeline.Web.Tests.Support;
 
 /// <summary>
-/// The system Chromium (../shared/TOOLCHAIN.md). Playwright never downloads a browser here: it drives this one.
+/// The system Chromium (docs/development.md#chromium). Playwright never downloads a browser here: it drives this one.
 /// Missing, the browser tests skip with the command that installs it, except under CI=true, where they fail.
 /// </summary>
 public static class Chromium

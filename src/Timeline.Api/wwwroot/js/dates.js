@@ -1,9 +1,9 @@
 // Dates as the page shows them. Everything is UTC and English, so the page reads the same on every machine.
-// Meeting dates are an EDTF subset (DOMAIN.md): 2022, 2022-11, 2022-11-15, intervals of two of those, with ?, ~ or %.
+// Meeting dates are an EDTF subset (docs/contract.md#meeting-dates): 2022, 2022-11, 2022-11-15, intervals of two of those, with ?, ~ or %.
 
 const DAY_MS = 86_400_000;
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 
 /** Days since 1970-01-01 for an ISO day (YYYY-MM-DD; anything after the day is ignored). */
@@ -93,7 +93,7 @@ function formatPart(p, withYear = true) {
 }
 
 /** Words for the qualifiers, or ''. */
-export function qualifierWords(parsed) {
+function qualifierWords(parsed) {
   if (!parsed) return '';
   if (parsed.uncertain && parsed.approximate) return 'uncertain, approximate';
   if (parsed.uncertain) return 'uncertain';

@@ -3,12 +3,12 @@
 
 import { h } from './dom.js';
 import {
-  dayNumber, isoDay, formatDay, formatEdtf, monthStart, nextMonthStart, monthTitle, parseEdtf, MONTHS,
+  dayNumber, formatDay, formatEdtf, monthStart, nextMonthStart, monthTitle, parseEdtf, MONTHS,
 } from './dates.js';
 import { participantIn, attendanceText, statusInfo } from './vocabulary.js';
 
 /** The bounds of a meeting in day numbers, or null when it has no dates yet. */
-export function extentOf(meeting) {
+function extentOf(meeting) {
   if (!meeting.earliest || !meeting.latest) return null;
   return { from: dayNumber(meeting.earliest), to: dayNumber(meeting.latest) };
 }
@@ -40,7 +40,7 @@ function months(axis) {
 }
 
 /** A fingerprint of what a row shows, to mark rows that changed when the date moves. */
-export function signature(meeting, participant) {
+function signature(meeting, participant) {
   const p = participantIn(meeting, participant);
   return [meeting.status, meeting.dates, p?.attendance, p?.representedBy, p?.mode].join('|');
 }
@@ -206,4 +206,3 @@ function row(m, { axis, participant, date, titles, changed, isNew, previousDate,
   h('span.cell.track', gridLines(axis, date), bar(axis, m, level)));
 }
 
-export { isoDay };

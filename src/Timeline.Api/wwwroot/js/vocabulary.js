@@ -1,4 +1,4 @@
-// The words of DOMAIN.md, in the order the page shows them, with a line of explanation each.
+// The words of the vocabulary (docs/contract.md#vocabulary), in the order the page shows them, with a line of explanation each.
 
 export const LEVELS = [
   { id: 'invited', help: 'invited; no answer reported yet' },
