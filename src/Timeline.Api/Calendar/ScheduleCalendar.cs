@@ -162,5 +162,5 @@ internal static class ScheduleCalendar
     }
 
     private static string Vocabulary<T>(T value)
-        where T : struct, Enum => Core.Commands.Vocabulary.Name(value);
+        where T : struct, Enum => Domain.Meetings.Vocabulary.Name(value);
 }

@@ -1,51 +1,23 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using FluentValidation;
-using Timeline.Core.Commands.AnnounceAttendance;
-using Timeline.Core.Commands.AnnounceMeeting;
-using Timeline.Core.Commands.AnnounceSummit;
-using Timeline.Core.Commands.CancelMeeting;
-using Timeline.Core.Commands.ConfirmAttendance;
-using Timeline.Core.Commands.DeclineAttendance;
-using Timeline.Core.Commands.InviteParticipant;
-using Timeline.Core.Commands.PostponeMeeting;
-using Timeline.Core.Commands.RecordMeetingHeld;
-using Timeline.Core.Commands.RelocateMeeting;
-using Timeline.Core.Commands.RescheduleMeeting;
-using Timeline.Core.Commands.RetractReport;
 
 namespace Timeline.Core.Commands;
 
 /// <summary>
-/// Every command users can submit: how to read it from JSON and how to check its shape. Reading reports every
-/// field of the wrong type, unknown or repeated; the validators then check values.
+/// Every command users can submit: how to read it from JSON and how to check its shape, as each command's slice
+/// declares it (<see cref="ICommandSlice{TSelf}"/>). Reading reports every field of the wrong type, unknown or
+/// repeated; the validators then check values.
 /// </summary>
 public static class CommandCatalog
 {
-    private sealed record Entry(Func<FieldReader, CommandInput> Read, Func<TimeProvider, IValidator> Validator);
+    /// <summary>Every command's slice, in the order the domain declares the commands.</summary>
+    internal static IReadOnlyList<CommandSlice> Slices { get; } = CommandSlice.Discover();
 
-    private static readonly FrozenDictionary<string, Entry> Entries = new Dictionary<string, Entry>(StringComparer.Ordinal)
-    {
-        ["AnnounceSummit"] = new(AnnounceSummitInput.Read, clock => new AnnounceSummitValidator(clock)),
-        ["AnnounceMeeting"] = new(AnnounceMeetingInput.Read, clock => new AnnounceMeetingValidator(clock)),
-        ["InviteParticipant"] = new(InviteParticipantInput.Read, clock => new InviteParticipantValidator(clock)),
-        ["AnnounceAttendance"] = new(AnnounceAttendanceInput.Read, clock => new AnnounceAttendanceValidator(clock)),
-        ["ConfirmAttendance"] = new(ConfirmAttendanceInput.Read, clock => new ConfirmAttendanceValidator(clock)),
-        ["DeclineAttendance"] = new(DeclineAttendanceInput.Read, clock => new DeclineAttendanceValidator(clock)),
-        ["PostponeMeeting"] = new(PostponeMeetingInput.Read, clock => new PostponeMeetingValidator(clock)),
-        ["RescheduleMeeting"] = new(RescheduleMeetingInput.Read, clock => new RescheduleMeetingValidator(clock)),
-        ["RelocateMeeting"] = new(RelocateMeetingInput.Read, clock => new RelocateMeetingValidator(clock)),
-        ["CancelMeeting"] = new(CancelMeetingInput.Read, clock => new CancelMeetingValidator(clock)),
-        ["RecordMeetingHeld"] = new(RecordMeetingHeldInput.Read, clock => new RecordMeetingHeldValidator(clock)),
-        ["RetractReport"] = new(RetractReportInput.Read, clock => new RetractReportValidator(clock)),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, CommandSlice> ByName = Slices.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
-    /// <summary>Every command name, in the order docs/contract.md#each-command lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        "AnnounceSummit", "AnnounceMeeting", "InviteParticipant", "AnnounceAttendance", "ConfirmAttendance", "DeclineAttendance",
-        "PostponeMeeting", "RescheduleMeeting", "RelocateMeeting", "CancelMeeting", "RecordMeetingHeld", "RetractReport",
-    ];
+    /// <summary>Every command name, in the order the domain declares them, which is the order docs/contract.md#each-command lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Slices.Select(s => s.Name)];
 
     /// <summary>
     /// Reads one command from a JSON value. Returns the input, or null with the problems found, each naming the field
@@ -65,7 +37,7 @@ public static class CommandCatalog
             return null;
         }
         var name = nameElement.GetString()!;
-        if (!Entries.TryGetValue(name, out var entry))
+        if (!ByName.TryGetValue(name, out var slice))
         {
             var hint = Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
             errors.Add(new InputError(origin, null, "command", hint is null
@@ -77,7 +49,7 @@ public static class CommandCatalog
         var fieldErrors = new List<(string Field, string Message)>();
         var reader = new FieldReader(element, string.Empty, fieldErrors);
         reader.Text("command");
-        var input = entry.Read(reader) with
+        var input = slice.Read(reader) with
         {
             MeetingId = reader.Text("meetingId"),
             ReportedAt = reader.Text("reportedAt"),
@@ -93,5 +65,5 @@ public static class CommandCatalog
         return fieldErrors.Count == 0 ? input : null;
     }
 
-    internal static IValidator ValidatorFor(CommandInput input, TimeProvider clock) => Entries[input.Command].Validator(clock);
+    internal static IValidator ValidatorFor(CommandInput input, TimeProvider clock) => ByName[input.Command].Validator(clock);
 }

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Timeline.Core.Serialization;
-
 namespace Timeline.Core.Commands;
 
 /// <summary>Idempotency keys for commands that come without one.</summary>
@@ -11,16 +7,10 @@ public static class CommandIds
     /// The command's own id, or one derived from its canonical content: every field as read (so formatting, field
     /// order and whitespace between fields in the file do not matter), without <c>commandId</c> and
     /// <c>expectedVersion</c>. The same statement imported twice gets the same id, so the second import changes nothing.
-    /// The derivation is a stored contract, like an event's shape: changing it would make an old file look new.
+    /// The derivation is a stored contract, like an event's shape: it is command-id form v1 of docs/command-ids.md.
     /// </summary>
-    public static string Of(CommandInput input)
-    {
-        if (input.CommandId is not null)
-        {
-            return input.CommandId;
-        }
-        var canonical = input with { CommandId = null, ExpectedVersion = null };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(canonical, canonical.GetType(), TimelineJson.Stored);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
-    }
+    public static string Of(CommandInput input) => input.CommandId ?? Derived(input);
+
+    /// <summary>The id derived from the command's content, whether or not it carries its own.</summary>
+    public static string Derived(CommandInput input) => CommandIdWriter.Derive(input);
 }

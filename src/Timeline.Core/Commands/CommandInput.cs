@@ -5,13 +5,14 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands;
 
 /// <summary>
-/// A command as submitted in a file or to the API, in the shape of docs/contract.md#commands, before its shape is checked. Every field
-/// is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may be called only after
-/// the command's validator passed.
+/// A command as submitted in a file or to the API, in the shape of docs/contract.md#commands, before its shape is
+/// checked. Every field is raw text, so a wrong value can be reported exactly as given. <see cref="ToDomain"/> may be
+/// called only after the command's validator passed. Each command is one slice, <see cref="CommandInput{TCommand, TEvent}"/>
+/// and <see cref="ICommandSlice{TSelf}"/>, in its own folder.
 /// </summary>
 public abstract record CommandInput
 {
-    /// <summary>The command's name, e.g. <c>ConfirmAttendance</c>.</summary>
+    /// <summary>The command's name, e.g. <c>ConfirmAttendance</c>: the name of the domain command it becomes.</summary>
     public abstract string Command { get; }
 
     public string? MeetingId { get; init; }
@@ -30,6 +31,9 @@ public abstract record CommandInput
     /// <summary>The domain command. Call only on validated input.</summary>
     public abstract MeetingCommand ToDomain();
 
+    /// <summary>Writes the command's own fields into command-id form v1, in the order docs/command-ids.md lists them.</summary>
+    internal abstract void WriteIdFields(CommandIdWriter writer);
+
     internal Domain.Meetings.MeetingId Meeting => Domain.Meetings.MeetingId.Parse(MeetingId!);
 
     internal ReportedAt Reported => Domain.Dates.ReportedAt.Parse(ReportedAt!);
@@ -46,20 +50,22 @@ public abstract record CommandInput
         where T : struct, Enum => text is null ? null : Vocabulary.Parse<T>(text);
 }
 
-/// <summary>Where a statement came from, as submitted.</summary>
-public sealed record SourceInput(string? Outlet, string? Url, string? PublishedAt, string? Speaker, string? Quote)
+/// <summary>
+/// A command that becomes the domain command <typeparamref name="TCommand"/>, which yields <typeparamref name="TEvent"/>.
+/// The compiler holds the pair to the domain's own (<see cref="IYields{TEvent}"/>), and the command's name is the
+/// domain command's name, so neither is written twice.
+/// </summary>
+/// <typeparam name="TCommand">The case of <see cref="MeetingCommand"/> the input becomes.</typeparam>
+/// <typeparam name="TEvent">The case of <see cref="MeetingEvent"/> deciding it yields.</typeparam>
+public abstract record CommandInput<TCommand, TEvent> : CommandInput
+    where TCommand : MeetingCommand, IYields<TEvent>
+    where TEvent : MeetingEvent
 {
-    internal static SourceInput Read(FieldReader r) =>
-        new(r.Text("outlet"), r.Text("url"), r.Text("publishedAt"), r.Text("speaker"), r.Text("quote"));
-}
+    private static readonly string Name = typeof(TCommand).Name;
 
-/// <summary>A place, as submitted.</summary>
-public sealed record LocationInput(string? City, string? Country)
-{
-    internal static LocationInput Read(FieldReader r) => new(r.Text("city"), r.Text("country"));
+    /// <inheritdoc />
+    public sealed override string Command => Name;
 
-    internal Location ToDomain() => new(Fold(City), Fold(Country)!);
-
-    private static string? Fold(string? text) =>
-        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <inheritdoc />
+    public abstract override TCommand ToDomain();
 }

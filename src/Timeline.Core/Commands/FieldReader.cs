@@ -58,12 +58,6 @@ internal sealed class FieldReader
             _ => AddError<T>(errors, path, $"expected a name or an object, found {Show(item)}"),
         };
 
-    public static T? ObjectItem<T>(JsonElement item, string path, List<(string, string)> errors, Func<FieldReader, T> read)
-        where T : class =>
-        item.ValueKind == JsonValueKind.Object
-            ? Nested(item, path, read, errors)
-            : AddError<T>(errors, path, $"expected an object, found {Show(item)}");
-
     public static string? TextItem(JsonElement item, string path, List<(string, string)> errors) =>
         item.ValueKind == JsonValueKind.String ? item.GetString() : AddError<string>(errors, path, $"expected text, found {Show(item)}");
 

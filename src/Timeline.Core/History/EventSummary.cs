@@ -1,4 +1,3 @@
-using Timeline.Core.Commands;
 using Timeline.Domain.Meetings;
 using static Timeline.Domain.Meetings.MeetingEvent;
 

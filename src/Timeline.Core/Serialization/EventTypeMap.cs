@@ -1,31 +1,19 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Timeline.Core.Commands;
 using Timeline.Domain.Meetings;
-using static Timeline.Domain.Meetings.MeetingEvent;
 
 namespace Timeline.Core.Serialization;
 
 /// <summary>
-/// The one map from event types to their stored names. A stored name never changes: a new shape of an event gets
-/// a new version (<c>.v2</c>) and an upcaster from the old one. A CLR type name is never stored.
+/// The one map from event types to their stored names, as the command slices declare them. A stored name never
+/// changes: a new shape of an event gets a new version (<c>.v2</c>) and an upcaster from the old one. A CLR type name
+/// is never stored.
 /// </summary>
 public static class EventTypeMap
 {
-    private static readonly FrozenDictionary<Type, string> NamesByType = new Dictionary<Type, string>
-    {
-        [typeof(SummitAnnounced)] = "summit-announced.v1",
-        [typeof(MeetingAnnounced)] = "meeting-announced.v1",
-        [typeof(ParticipantInvited)] = "participant-invited.v1",
-        [typeof(AttendanceAnnounced)] = "attendance-announced.v1",
-        [typeof(AttendanceConfirmed)] = "attendance-confirmed.v1",
-        [typeof(AttendanceDeclined)] = "attendance-declined.v1",
-        [typeof(MeetingPostponed)] = "meeting-postponed.v1",
-        [typeof(MeetingRescheduled)] = "meeting-rescheduled.v1",
-        [typeof(MeetingRelocated)] = "meeting-relocated.v1",
-        [typeof(MeetingCancelled)] = "meeting-cancelled.v1",
-        [typeof(MeetingHeld)] = "meeting-held.v1",
-        [typeof(ReportRetracted)] = "report-retracted.v1",
-    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<Type, string> NamesByType =
+        CommandCatalog.Slices.ToFrozenDictionary(s => s.Event, s => s.StoredEventName);
 
     private static readonly FrozenDictionary<string, Type> TypesByName =
         NamesByType.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
@@ -48,35 +36,12 @@ public static class EventTypeMap
 
     /// <summary>The stored name for a user's event or command name (<c>AttendanceConfirmed</c>, <c>ConfirmAttendance</c>,
     /// <c>attendance-confirmed</c>), or null when it names none.</summary>
-    public static string? Resolve(string name)
-    {
-        foreach (var (type, stored) in NamesByType)
-        {
-            if (string.Equals(type.Name, name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(stored, name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(stored[..stored.LastIndexOf('.')], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return stored;
-            }
-        }
-        return CommandEvents.TryGetValue(name, out var fromCommand) ? NameOf(fromCommand) : null;
-    }
+    public static string? Resolve(string name) => CommandCatalog.Slices
+        .FirstOrDefault(s => Names(s).Any(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase)))
+        ?.StoredEventName;
 
-    private static readonly FrozenDictionary<string, Type> CommandEvents = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["AnnounceSummit"] = typeof(SummitAnnounced),
-        ["AnnounceMeeting"] = typeof(MeetingAnnounced),
-        ["InviteParticipant"] = typeof(ParticipantInvited),
-        ["AnnounceAttendance"] = typeof(AttendanceAnnounced),
-        ["ConfirmAttendance"] = typeof(AttendanceConfirmed),
-        ["DeclineAttendance"] = typeof(AttendanceDeclined),
-        ["PostponeMeeting"] = typeof(MeetingPostponed),
-        ["RescheduleMeeting"] = typeof(MeetingRescheduled),
-        ["RelocateMeeting"] = typeof(MeetingRelocated),
-        ["CancelMeeting"] = typeof(MeetingCancelled),
-        ["RecordMeetingHeld"] = typeof(MeetingHeld),
-        ["RetractReport"] = typeof(ReportRetracted),
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    private static IEnumerable<string> Names(CommandSlice slice) =>
+        [slice.Event.Name, slice.StoredEventName, slice.StoredEventName[..slice.StoredEventName.LastIndexOf('.')], slice.Name];
 
     /// <summary>Serialises event data with <see cref="TimelineJson.Stored"/>.</summary>
     public static string Serialize(MeetingEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), TimelineJson.Stored);

@@ -34,7 +34,7 @@ public static class TimelineJson
             options.RespectNullableAnnotations = true;
             options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableParameters } };
         }
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter(Vocabulary.Naming, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<EdtfDate>(EdtfDate.Parse, d => d.Text));
         options.Converters.Add(new TextConverter<ReportedAt>(ReportedAt.Parse, r => r.Text));
         options.Converters.Add(new TextConverter<MeetingId>(MeetingId.Parse, id => id.Value));

@@ -105,7 +105,7 @@ public static class MeetingDecider
     {
         SummitAnnounced or MeetingAnnounced when state.Exists && !Equals(state.Announcement, @event) => new MeetingRuleViolation(
             MeetingRules.AlreadyAnnounced,
-            $"meeting '{meetingId}' is already announced with different details; use RescheduleMeeting, RelocateMeeting or a new id"),
+            $"meeting '{meetingId}' is already announced with different details; use {nameof(RescheduleMeeting)}, {nameof(RelocateMeeting)} or a new id"),
         SummitAnnounced or MeetingAnnounced or ReportRetracted => null,
         _ when !state.Exists => new MeetingRuleViolation(
             MeetingRules.NotAnnounced,
@@ -120,19 +120,7 @@ public static class MeetingDecider
     private static MeetingRuleViolation Broken(string rule, MeetingId meetingId, MeetingEvent @event, string why) =>
         new(rule, $"meeting '{meetingId}' {why} as of this report, so {CommandFor(@event)} is not allowed");
 
-    private static string CommandFor(MeetingEvent @event) => @event switch
-    {
-        ParticipantInvited => nameof(InviteParticipant),
-        AttendanceAnnounced => nameof(AnnounceAttendance),
-        AttendanceConfirmed => nameof(ConfirmAttendance),
-        AttendanceDeclined => nameof(DeclineAttendance),
-        MeetingPostponed => nameof(PostponeMeeting),
-        MeetingRescheduled => nameof(RescheduleMeeting),
-        MeetingRelocated => nameof(RelocateMeeting),
-        MeetingCancelled => nameof(CancelMeeting),
-        MeetingHeld => nameof(RecordMeetingHeld),
-        _ => @event.GetType().Name,
-    };
+    private static string CommandFor(MeetingEvent @event) => MeetingCases.CommandOf(@event.GetType()).Name;
 
     private static IReadOnlyList<MeetingEvent> DecideForExisting(MeetingCommand command, Meeting state)
     {
@@ -140,7 +128,8 @@ public static class MeetingDecider
         {
             throw new MeetingRuleViolation(
                 MeetingRules.LevelNotAnnounceable,
-                $"AnnounceAttendance takes possible, expected or planned, not {level.ToString().ToLowerInvariant()}; use ConfirmAttendance, DeclineAttendance or RecordMeetingHeld");
+                $"{nameof(AnnounceAttendance)} takes possible, expected or planned, not {Vocabulary.Name(level)}; "
+                + $"use {nameof(ConfirmAttendance)}, {nameof(DeclineAttendance)} or {nameof(RecordMeetingHeld)}");
         }
         MeetingEvent candidate = command switch
         {
@@ -190,6 +179,4 @@ public static class MeetingDecider
 
     private static bool Holds(Meeting state, ParticipantName name, AttendanceLevel level, AttendanceMode? mode) =>
         state.Find(name) is { } p && p.Level == level && (mode is null || p.Mode == mode) && p.RepresentedBy is null;
-
-
 }

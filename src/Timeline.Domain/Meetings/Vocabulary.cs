@@ -1,62 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
 namespace Timeline.Domain.Meetings;
 
-/// <summary>What sort of gathering a meeting is. Stored as its lowercase name.</summary>
-public enum MeetingKind
-{
-    Summit,
-    Bilateral,
-    Trilateral,
-    Forum,
-    Visit,
-    Other,
-}
-
-/// <summary>Where a meeting stands. Stored as its lowercase name.</summary>
-public enum MeetingStatus
-{
-    Scheduled,
-    Postponed,
-    Cancelled,
-    Held,
-}
-
 /// <summary>
-/// One participant's standing for one meeting, from weakest to strongest statement of intent,
-/// then the outcomes. Stored as its lowercase name.
+/// The names users write for the domain's enums (<see cref="MeetingKind"/>, <see cref="MeetingStatus"/>,
+/// <see cref="AttendanceLevel"/>, <see cref="AttendanceMode"/>): lowercase and hyphenated, e.g. <c>in-person</c>.
+/// Files, outputs and stored events all use these names.
 /// </summary>
-public enum AttendanceLevel
+public static class Vocabulary
 {
-    /// <summary>Invited; nothing said about attending.</summary>
-    Invited,
-    /// <summary>"May attend".</summary>
-    Possible,
-    /// <summary>"We expect… will confirm later".</summary>
-    Expected,
-    /// <summary>"Plans to attend".</summary>
-    Planned,
-    /// <summary>Attendance confirmed.</summary>
-    Confirmed,
-    /// <summary>Will not attend (possibly represented by someone else).</summary>
-    Declined,
-    /// <summary>Took part in the meeting as held.</summary>
-    Attended,
-}
+    /// <summary>The rule that turns a value's CLR name into its written name; stored events use it too.</summary>
+    public static JsonNamingPolicy Naming { get; } = JsonNamingPolicy.KebabCaseLower;
 
-/// <summary>How a participant takes part. Stored as <c>in-person</c> or <c>virtual</c>.</summary>
-public enum AttendanceMode
-{
-    InPerson,
-    Virtual,
-}
+    /// <summary>The name of a value as written in files and outputs.</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum => Naming.ConvertName(value.ToString());
 
-/// <summary>A meeting's place; the country is required, the city optional.</summary>
-/// <param name="City">The city, if known.</param>
-/// <param name="Country">The country.</param>
-public sealed record Location(string? City, string Country)
-{
-    /// <summary>The longest city or country name accepted.</summary>
-    public const int MaxLength = 120;
+    /// <summary>Every accepted name of <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> Names<T>()
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(Name)];
 
-    /// <inheritdoc />
-    public override string ToString() => City is null ? Country : $"{City}, {Country}";
+    /// <summary>The value named <paramref name="text"/> (exactly, case-sensitively), or false.</summary>
+    public static bool TryParse<T>(string? text, [NotNullWhen(true)] out T? value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Name(candidate), text, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        value = null;
+        return false;
+    }
+
+    /// <summary>The value named <paramref name="text"/>.</summary>
+    /// <exception cref="FormatException">No value of <typeparamref name="T"/> has that name.</exception>
+    public static T Parse<T>(string text)
+        where T : struct, Enum =>
+        TryParse<T>(text, out var value) ? value.Value : throw new FormatException($"'{text}' is not one of {string.Join(", ", Names<T>())}");
 }

@@ -48,6 +48,19 @@ public sealed class EventTypeMapTests
         Assert.Equal(names.Order(StringComparer.Ordinal), EventTypeMap.StoredNames.Order(StringComparer.Ordinal));
     }
 
+    // Stored names are in every store: none may ever change.
+    [Fact]
+    public void The_stored_names_are_those_of_version_1()
+    {
+        Assert.Equal(
+            [
+                "summit-announced.v1", "meeting-announced.v1", "participant-invited.v1", "attendance-announced.v1",
+                "attendance-confirmed.v1", "attendance-declined.v1", "meeting-postponed.v1", "meeting-rescheduled.v1",
+                "meeting-relocated.v1", "meeting-cancelled.v1", "meeting-held.v1", "report-retracted.v1",
+            ],
+            MeetingCases.Events.Select(EventTypeMap.NameOf));
+    }
+
     [Fact]
     public void The_samples_cover_every_event_type()
     {

@@ -145,7 +145,7 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
                 difference += $" (recorded {Knowledge.Cutoff.Format(stored.RecordedAt)} by {stored.RecordedBy})";
             }
         }
-        else if (earlier is not null && CommandIds.Of(earlier.Input with { CommandId = null }) != CommandIds.Of(input with { CommandId = null }))
+        else if (earlier is not null && CommandIds.Derived(earlier.Input) != CommandIds.Derived(input))
         {
             difference = $"a different command at {earlier.Origin}";
         }
