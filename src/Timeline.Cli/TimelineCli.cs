@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Cli.Output;
 using Timeline.Cli.Stores;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 using Timeline.Cli.Verbs;
 using Timeline.Core;
 using Timeline.Core.Commands;

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
+using Timeline.Store.Relational;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 

@@ -1,5 +1,5 @@
 using Timeline.Core.Storage;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 
 namespace Timeline.Api.Hosting;
 

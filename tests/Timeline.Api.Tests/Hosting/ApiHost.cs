@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Timeline.Api.Keys;
 using Timeline.Cli;
 using Timeline.Core.Storage;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 
 namespace Timeline.Api.Tests.Hosting;
 

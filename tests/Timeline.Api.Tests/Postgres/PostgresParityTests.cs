@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Timeline.Api.Tests.Hosting;
 using Timeline.Api.Tests.Parity;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 
 namespace Timeline.Api.Tests.Postgres;
 

@@ -2,7 +2,7 @@ using Timeline.Core.Storage;
 using Timeline.Store.Marten;
 using Timeline.Store.Sqlite;
 
-namespace Timeline.Stores;
+namespace Timeline.Store.Selection;
 
 /// <summary>Which backend a store text names.</summary>
 public enum StoreKind

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 
-namespace Timeline.Core.Storage;
+namespace Timeline.Store.Relational;
 
 /// <summary>
 /// Streaming the rows of one query, for the ADO.NET backends: the connection, command and reader stay open exactly as
