@@ -204,8 +204,7 @@ internal sealed class Session : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(environment.Clock);
         services.AddSingleton(new Recorder(environment.User));
-        services.AddSingleton(_ => location.Open(environment.Clock));
-        services.AddSingleton(provider => (IStoreMaintenance)provider.GetRequiredService<IEventStore>());
+        services.AddTimelineStore(_ => location.Open(environment.Clock));
         services.AddTimelineCore();
         return new Session(services.BuildServiceProvider(), location, new Screen(environment, format));
     }

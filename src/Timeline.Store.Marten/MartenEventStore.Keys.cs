@@ -15,7 +15,7 @@ namespace Timeline.Store.Marten;
 /// again; a clash of either is a <see cref="WriteConflict"/>. Times are kept to the microsecond, in UTC. Keys are
 /// listed in the order they were stored (an identity column), which is oldest first.
 /// </remarks>
-public sealed partial class MartenEventStore : IKeyStore
+public sealed partial class MartenEventStore
 {
     private const string KeyColumns = "name, role, hash, created_at, created_by, revoked_at";
     private const string KeyHashIndex = "timeline_api_keys_hash";

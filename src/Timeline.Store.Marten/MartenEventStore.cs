@@ -54,7 +54,7 @@ namespace Timeline.Store.Marten;
 /// newer than this code. Connection attempts are not retried.
 /// </para>
 /// </remarks>
-public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, IKeyStore, IAsyncDisposable, IDisposable
+public sealed partial class MartenEventStore : IStore, IDisposable
 {
     /// <summary>
     /// The version of Timeline's own tables that this code writes; a newer one is refused. 2 added

@@ -73,11 +73,8 @@ public sealed class StoreLocation
     /// <summary>True for a SQLite store whose file does not exist yet. A PostgreSQL store is never known to be missing.</summary>
     public bool IsMissing => SqlitePath is not null && !File.Exists(SqlitePath);
 
-    /// <summary>
-    /// Opens the store. The returned object implements <see cref="IEventStore"/>, <see cref="IStoreMaintenance"/> and
-    /// <see cref="IAsyncDisposable"/>; dispose it when done. Nothing is touched until the first call.
-    /// </summary>
-    public IEventStore Open(TimeProvider clock) => Kind switch
+    /// <summary>Opens the store; dispose it when done. Nothing is touched until the first call.</summary>
+    public IStore Open(TimeProvider clock) => Kind switch
     {
         StoreKind.Sqlite => new SqliteEventStore(SqlitePath!, clock),
         _ => new MartenEventStore(_text, clock),

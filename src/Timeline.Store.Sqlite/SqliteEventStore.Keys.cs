@@ -10,7 +10,7 @@ namespace Timeline.Store.Sqlite;
 /// to <see cref="SchemaVersion"/>; a later migration may take it over unchanged. Names are unique among active keys
 /// (a partial unique index), so a revoked name can be issued again.
 /// </remarks>
-public sealed partial class SqliteEventStore : IKeyStore
+public sealed partial class SqliteEventStore
 {
     private const string KeysSchema = """
         CREATE TABLE IF NOT EXISTS api_keys (

@@ -30,7 +30,7 @@ namespace Timeline.Store.Sqlite;
 /// process holds the write lock for longer than the busy timeout. Each message names the file.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteEventStore : IEventStore, IStoreMaintenance, IDisposable
+public sealed partial class SqliteEventStore : IStore, IDisposable
 {
     /// <summary>The schema version this code writes and reads; a file with a newer one is refused.</summary>
     public const int SchemaVersion = 1;
@@ -109,6 +109,13 @@ public sealed partial class SqliteEventStore : IEventStore, IStoreMaintenance, I
         _disposed = true;
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static SqliteConnectionStringBuilder ParseConnectionString(string text)

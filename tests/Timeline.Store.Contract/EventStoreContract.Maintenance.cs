@@ -166,7 +166,7 @@ public abstract partial class EventStoreContract
         // Years later by the new store's clock: a restore keeps recordedAt from the export, it never stamps it.
         var target = NewStore(new FakeTimeProvider(ClockStart.AddYears(3)));
 
-        var restored = await MaintenanceOf(target).RestoreAsync(Store.ReadAllAsync(EventQuery.All, Cancel), Cancel);
+        var restored = await target.RestoreAsync(Store.ReadAllAsync(EventQuery.All, Cancel), Cancel);
 
         Assert.Equal(log.Count, restored);
         var read = await target.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
@@ -185,7 +185,7 @@ public abstract partial class EventStoreContract
         {
             Assert.Equal(log.Where(e => e.Stream == stream), await target.ReadStreamAsync(stream, Cancel));
         }
-        Assert.Equal(log.Count, await MaintenanceOf(target).CountAsync(Cancel));
+        Assert.Equal(log.Count, await target.CountAsync(Cancel));
         Assert.Equal(log, await ReadAllAsync(EventQuery.All));
     }
 
@@ -195,7 +195,7 @@ public abstract partial class EventStoreContract
         var log = await AppendAnAutumnOfReportsAsync();
         var targetClock = new FakeTimeProvider(ClockStart.AddYears(1));
         var target = NewStore(targetClock);
-        await MaintenanceOf(target).RestoreAsync(Store.ReadAllAsync(EventQuery.All, Cancel), Cancel);
+        await target.RestoreAsync(Store.ReadAllAsync(EventQuery.All, Cancel), Cancel);
         var g20Version = log.Where(e => e.Stream == G20).Max(e => e.StreamVersion);
 
         var next = await target.AppendAsync(
@@ -219,7 +219,7 @@ public abstract partial class EventStoreContract
     {
         var log = await AppendAnAutumnOfReportsAsync();
         var target = NewStore(new FakeTimeProvider(ClockStart.AddYears(1)));
-        await MaintenanceOf(target).RestoreAsync(Store.ReadAllAsync(EventQuery.All, Cancel), Cancel);
+        await target.RestoreAsync(Store.ReadAllAsync(EventQuery.All, Cancel), Cancel);
         var commandIds = log.Select(e => e.CommandId).ToHashSet();
 
         Assert.Equal(commandIds, await target.FindCommandsAsync([.. commandIds, "cmd-never-sent"], Cancel));
@@ -227,7 +227,7 @@ public abstract partial class EventStoreContract
             () => target.AppendAsync([Append(Csto, 0, Pending(PutinExpected, commandId: "cmd-ushakov-ru"))], Analyst, Cancel));
         Assert.Contains("cmd-ushakov-ru", conflict.Message, StringComparison.Ordinal);
         Assert.Empty(await target.ReadStreamAsync(Csto, Cancel));
-        Assert.Equal(log.Count, await MaintenanceOf(target).CountAsync(Cancel));
+        Assert.Equal(log.Count, await target.CountAsync(Cancel));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Timeline.Api.Hosting;
 /// </summary>
 internal static class ApiStores
 {
-    public static IEventStore FromConfiguration(IServiceProvider services)
+    public static IStore FromConfiguration(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var text = configuration[$"{ApiOptions.Section}:Store"] is { Length: > 0 } configured ? configured

@@ -47,6 +47,7 @@ public sealed record ApiKey(string Name, KeyRole Role, string Hash, DateTimeOffs
 
 /// <summary>
 /// API keys live in the selected store, beside the events, so every server on a shared PostgreSQL sees the same keys.
+/// Part of <see cref="IStore"/>.
 /// </summary>
 public interface IKeyStore
 {

@@ -2,7 +2,7 @@ namespace Timeline.Core.Storage;
 
 /// <summary>
 /// What operators do to a whole store: create or migrate its schema, count it, and fill an empty store from an
-/// export. Every backend implements this beside <see cref="IEventStore"/>, and the store contract suite checks it.
+/// export. Part of <see cref="IStore"/>.
 /// </summary>
 public interface IStoreMaintenance
 {

@@ -1,0 +1,12 @@
+namespace Timeline.Core.Storage;
+
+/// <summary>
+/// A whole store, as an edge opens it: the event log (<see cref="IEventStore"/>), what operators do to it
+/// (<see cref="IStoreMaintenance"/>) and the API keys kept beside the events (<see cref="IKeyStore"/>). Every backend
+/// is one, and the store contract suite checks all three parts on each.
+/// </summary>
+/// <remarks>
+/// Opening touches nothing: the first call connects (and creates the schema when allowed). Dispose the store when done;
+/// that releases its connections.
+/// </remarks>
+public interface IStore : IEventStore, IStoreMaintenance, IKeyStore, IAsyncDisposable;
