@@ -1,12 +1,15 @@
 namespace Timeline.Cli;
 
-/// <summary>The exit codes of DOMAIN.md.</summary>
+/// <summary>The exit codes of the contract (docs/contract.md).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
     public const int Unexpected = 1;
     public const int BadInput = 2;
     public const int Rejected = 3;
+
+    /// <summary>The store cannot be reached or used now: nothing is wrong with what was asked.</summary>
+    public const int StoreUnavailable = 4;
 }
 
 /// <summary>A problem with what the user typed or pointed at (a missing file, a bad store), reported as exit 2.</summary>

@@ -67,7 +67,7 @@ public static partial class TimelineCli
 
     /// <summary>
     /// Runs a verb's work with its services and turns every failure into a message and an exit code: 2 for bad
-    /// input, 3 for a rule rejection or write conflict, 1 for anything unexpected. No stack trace is printed
+    /// input, 3 for a rule rejection or write conflict, 4 when the store is unavailable, 1 for anything unexpected. No stack trace is printed
     /// unless <c>TIMELINE_DEBUG=1</c>.
     /// </summary>
     internal static async Task<int> Execute(
@@ -152,12 +152,15 @@ public static partial class TimelineCli
                 await error.WriteLineAsync($"rejected: {rejected.Message}");
                 await error.WriteLineAsync("Nothing was written.");
                 return ExitCodes.Rejected;
+            case StoreUnavailable:
+                await error.WriteLineAsync($"error: {exception.Message}");
+                return ExitCodes.StoreUnavailable;
             case UsageProblem or MeetingNotFound or InvalidDataException or StoreNotEmpty:
                 await error.WriteLineAsync($"error: {exception.Message}");
                 return ExitCodes.BadInput;
             case IOException or UnauthorizedAccessException:
                 await error.WriteLineAsync($"error: {exception.Message}");
-                await error.WriteLineAsync("Check the --store path and the files named: they must exist (or their folder must) and be readable and writable.");
+                await error.WriteLineAsync("Check the files named: they must exist (or their folder must) and be readable and writable.");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
                 await error.WriteLineAsync("cancelled; nothing was written.");
@@ -204,7 +207,7 @@ internal sealed class Session : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(environment.Clock);
         services.AddSingleton(new Recorder(environment.User));
-        services.AddTimelineStore(_ => location.Open(environment.Clock));
+        services.AddTimelineStore(_ => location.Open(environment.Clock, environment.SqliteBusyTimeout));
         services.AddTimelineCore();
         return new Session(services.BuildServiceProvider(), location, new Screen(environment, format));
     }

@@ -74,9 +74,11 @@ public sealed class StoreLocation
     public bool IsMissing => SqlitePath is not null && !File.Exists(SqlitePath);
 
     /// <summary>Opens the store; dispose it when done. Nothing is touched until the first call.</summary>
-    public IStore Open(TimeProvider clock) => Kind switch
+    /// <param name="clock">The clock that stamps recordedAt.</param>
+    /// <param name="sqliteBusyTimeout">For a SQLite store, how long a write waits for another writer's lock; null for its default.</param>
+    public IStore Open(TimeProvider clock, TimeSpan? sqliteBusyTimeout = null) => Kind switch
     {
-        StoreKind.Sqlite => new SqliteEventStore(SqlitePath!, clock),
+        StoreKind.Sqlite => new SqliteEventStore(SqlitePath!, clock, sqliteBusyTimeout),
         _ => new MartenEventStore(_text, clock),
     };
 
@@ -88,9 +90,10 @@ public sealed class StoreLocation
         {
             throw new InvalidOperationException($"{Display} is a PostgreSQL store; it has no files to delete");
         }
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        // File.Exists is false for a folder: a path naming one is left alone.
+        foreach (var file in new[] { string.Empty, "-wal", "-shm" }.Select(suffix => SqlitePath + suffix).Where(File.Exists))
         {
-            File.Delete(SqlitePath + suffix);
+            File.Delete(file);
         }
     }
 

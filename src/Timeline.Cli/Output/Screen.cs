@@ -4,7 +4,7 @@ using Timeline.Core.Serialization;
 
 namespace Timeline.Cli.Output;
 
-/// <summary>How results are written: <c>table</c> for people (the default) or <c>json</c> (the contract in DOMAIN.md).</summary>
+/// <summary>How results are written: <c>table</c> for people (the default) or <c>json</c> (the contract in docs/contract.md).</summary>
 public enum OutputFormat
 {
     Table,

@@ -7,6 +7,7 @@ namespace Timeline.Core.Storage;
 /// </summary>
 /// <remarks>
 /// Opening touches nothing: the first call connects (and creates the schema when allowed). Dispose the store when done;
-/// that releases its connections.
+/// that releases its connections. Any call may throw <see cref="StoreUnavailable"/> when the store cannot be reached
+/// or used now.
 /// </remarks>
 public interface IStore : IEventStore, IStoreMaintenance, IKeyStore, IAsyncDisposable;
