@@ -58,18 +58,18 @@ public sealed partial class MartenEventStore
             command.Parameters.AddWithValue("name", key.Name);
             command.Parameters.AddWithValue("role", role);
             command.Parameters.AddWithValue("hash", key.Hash);
-            command.Parameters.AddWithValue("created_at", Truncate(key.CreatedAt));
+            command.Parameters.AddWithValue("created_at", RecordedAt.CutDown(key.CreatedAt).Instant);
             command.Parameters.AddWithValue("created_by", key.CreatedBy);
-            command.Parameters.AddWithValue("revoked_at", NpgsqlDbType.TimestampTz, key.RevokedAt is { } revoked ? Truncate(revoked) : (object)DBNull.Value);
+            command.Parameters.AddWithValue("revoked_at", NpgsqlDbType.TimestampTz, key.RevokedAt is { } revoked ? RecordedAt.CutDown(revoked).Instant : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsViolationOf(e, ActiveKeyNameIndex))
         {
-            throw new WriteConflict($"an active API key is already named '{key.Name}'", innerException: e);
+            throw WriteConflict.KeyNameTaken(key.Name, e);
         }
         catch (Exception e) when (IsViolationOf(e, KeyHashIndex))
         {
-            throw new WriteConflict("an API key with this hash is already stored; issue a new key", innerException: e);
+            throw WriteConflict.KeyHashTaken(e);
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {
@@ -123,7 +123,7 @@ public sealed partial class MartenEventStore
                 await using var command = connection.CreateCommand();
                 command.CommandText = $"UPDATE {_schema}.timeline_api_keys SET revoked_at = @revoked_at WHERE name = @name AND revoked_at IS NULL";
                 command.Parameters.AddWithValue("name", name);
-                command.Parameters.AddWithValue("revoked_at", Truncate(revokedAt));
+                command.Parameters.AddWithValue("revoked_at", RecordedAt.CutDown(revokedAt).Instant);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
             },
             cancellationToken).ConfigureAwait(false);

@@ -43,18 +43,18 @@ public sealed partial class SqliteEventStore
             command.Parameters.AddWithValue("$name", key.Name);
             command.Parameters.AddWithValue("$role", ApiKey.StoredRole(key.Role));
             command.Parameters.AddWithValue("$hash", key.Hash);
-            command.Parameters.AddWithValue("$created_at", StoredTime.FormatMicroseconds(key.CreatedAt));
+            command.Parameters.AddWithValue("$created_at", RecordedAt.CutDown(key.CreatedAt).ToString());
             command.Parameters.AddWithValue("$created_by", key.CreatedBy);
-            command.Parameters.AddWithValue("$revoked_at", key.RevokedAt is { } revoked ? StoredTime.FormatMicroseconds(revoked) : DBNull.Value);
+            command.Parameters.AddWithValue("$revoked_at", key.RevokedAt is { } revoked ? RecordedAt.CutDown(revoked).ToString() : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == SQLITE_CONSTRAINT && e.Message.Contains("api_keys.name", StringComparison.Ordinal))
+        catch (SqliteException e) when (IsUniqueViolation(e, "api_keys.name"))
         {
-            throw new WriteConflict($"an active API key is already named '{key.Name}'", innerException: e);
+            throw WriteConflict.KeyNameTaken(key.Name, e);
         }
-        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == SQLITE_CONSTRAINT && e.Message.Contains("api_keys.hash", StringComparison.Ordinal))
+        catch (SqliteException e) when (IsUniqueViolation(e, "api_keys.hash"))
         {
-            throw new WriteConflict("an API key with this hash is already stored; issue a new key", innerException: e);
+            throw WriteConflict.KeyHashTaken(e);
         }
         catch (SqliteException e) when (Translate(e) is { } translated)
         {
@@ -112,7 +112,7 @@ public sealed partial class SqliteEventStore
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE api_keys SET revoked_at = $revoked_at WHERE name = $name AND revoked_at IS NULL";
             command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$revoked_at", StoredTime.FormatMicroseconds(revokedAt));
+            command.Parameters.AddWithValue("$revoked_at", RecordedAt.CutDown(revokedAt).ToString());
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
         catch (SqliteException e) when (Translate(e) is { } translated)
@@ -158,9 +158,9 @@ public sealed partial class SqliteEventStore
                 reader.GetString(0),
                 ApiKey.ParseStoredRole(reader.GetString(1)),
                 reader.GetString(2),
-                StoredTime.ParseMicroseconds(reader.GetString(3)),
+                RecordedAt.Parse(reader.GetString(3)).Instant,
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : StoredTime.ParseMicroseconds(reader.GetString(5))));
+                reader.IsDBNull(5) ? null : RecordedAt.Parse(reader.GetString(5)).Instant));
         }
         return keys;
     }

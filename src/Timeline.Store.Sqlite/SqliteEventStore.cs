@@ -10,7 +10,7 @@ namespace Timeline.Store.Sqlite;
 /// <para>
 /// <b>Clock.</b> <see cref="StoredEvent.RecordedAt"/> is read from the injected <see cref="TimeProvider"/> once per
 /// <see cref="AppendAsync"/> call, after the write lock is taken (so recordedAt never runs backwards against the
-/// sequence for a clock that does not), truncated to whole microseconds and kept in UTC. Nothing else reads a clock.
+/// sequence for a clock that does not). Nothing else reads a clock but the schema's <c>applied_at</c>.
 /// </para>
 /// <para>
 /// <b>Concurrency.</b> Every operation opens its own pooled connection, so one instance serves many tasks at once.
@@ -91,6 +91,9 @@ public sealed partial class SqliteEventStore : IStore, IDisposable
 
     /// <summary>The database file, as given.</summary>
     public string DataSource { get; }
+
+    /// <summary>The store, as messages name it.</summary>
+    private string Where => $"the Timeline store '{DataSource}'";
 
     /// <inheritdoc />
     /// <remarks>0 for a new store; the schema is created first if the file has none.</remarks>
@@ -183,7 +186,12 @@ public sealed partial class SqliteEventStore : IStore, IDisposable
     private const int SQLITE_CORRUPT = 11;
     private const int SQLITE_FULL = 13;
     private const int SQLITE_CANTOPEN = 14;
+    private const int SQLITE_CONSTRAINT = 19;
     private const int SQLITE_NOTADB = 26;
+
+    /// <summary>True when <paramref name="e"/> is a unique constraint on <paramref name="column"/> (<c>table.column</c>).</summary>
+    private static bool IsUniqueViolation(SqliteException e, string column) =>
+        (e.SqliteErrorCode & 0xFF) == SQLITE_CONSTRAINT && e.Message.Contains(column, StringComparison.Ordinal);
 
     /// <summary>
     /// Turns SQLite's errors about the file into exceptions that name it: a file that is not a store, or is damaged, is
@@ -195,7 +203,7 @@ public sealed partial class SqliteEventStore : IStore, IDisposable
         SQLITE_NOTADB => new InvalidDataException(
             $"'{DataSource}' is not a Timeline store: it is not a SQLite database ({e.Message})", e),
         SQLITE_CORRUPT => new InvalidDataException(
-            $"the Timeline store '{DataSource}' is damaged: {e.Message}", e),
+            $"{Where} is damaged: {e.Message}", e),
         SQLITE_CANTOPEN => Unavailable($"it cannot be opened; check that its folder exists and is writable ({e.Message})", e),
         SQLITE_READONLY or SQLITE_PERM => Unavailable($"it cannot be written ({e.Message})", e),
         SQLITE_FULL or SQLITE_IOERR => Unavailable($"it could not be written ({e.Message})", e),
@@ -204,5 +212,5 @@ public sealed partial class SqliteEventStore : IStore, IDisposable
         _ => null,
     };
 
-    private StoreUnavailable Unavailable(string reason, SqliteException e) => new($"the Timeline store '{DataSource}'", reason, e);
+    private StoreUnavailable Unavailable(string reason, SqliteException e) => new(Where, reason, e);
 }

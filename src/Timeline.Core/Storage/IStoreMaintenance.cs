@@ -26,8 +26,9 @@ public interface IStoreMaintenance
     /// <param name="cancellationToken">Cancels before commit; nothing is then written.</param>
     /// <exception cref="StoreNotEmpty">The store already holds an event (even when the input is empty); nothing was written.</exception>
     /// <exception cref="InvalidDataException">
-    /// The events are out of order, a stream's versions have a gap, an event id repeats, or a recordedAt is finer than a
-    /// microsecond; the message names the offending sequence (and stream). Nothing was written.
+    /// The events are out of order, a stream's versions have a gap, an entry is empty or lacks a field, an event type
+    /// does not name its event (<see cref="RestoreCheck"/>), or an event id repeats; the message names the offending
+    /// sequence (and stream). Nothing was written.
     /// </exception>
     Task<long> RestoreAsync(IAsyncEnumerable<StoredEvent> events, CancellationToken cancellationToken);
 }

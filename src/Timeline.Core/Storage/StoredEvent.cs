@@ -1,9 +1,10 @@
+using Timeline.Core.Serialization;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Core.Storage;
 
-/// <summary>Where a statement came from. Every part is optional; see DOMAIN.md.</summary>
+/// <summary>Where a statement came from. Every part is optional.</summary>
 /// <param name="Outlet">The publication or agency, e.g. "TASS".</param>
 /// <param name="Url">Where the report can be read.</param>
 /// <param name="PublishedAt">When the outlet published it, as given (a day or an instant).</param>
@@ -63,6 +64,55 @@ public sealed record StreamAppend(MeetingId Stream, long ExpectedVersion, IReadO
             }
         }
     }
+
+    /// <summary>
+    /// The events of an append as stored, once the store, holding its writer lock inside the append's transaction,
+    /// has checked every expected version and drawn the sequences: each stream's versions follow its expected version,
+    /// and every event gets the one recordedAt and recordedBy. What a store writes, and what it returns.
+    /// </summary>
+    /// <param name="appends">The append, checked by <see cref="EnsureWellFormed"/>.</param>
+    /// <param name="sequences">The sequence of every event, in the order of <paramref name="appends"/> and their events.</param>
+    /// <param name="recordedAt">When the store appended them.</param>
+    /// <param name="recordedBy">Who appended them.</param>
+    /// <exception cref="ArgumentException">There is not one sequence per event.</exception>
+    public static IReadOnlyList<StoredEvent> Stamp(IReadOnlyList<StreamAppend> appends, IReadOnlyList<long> sequences, RecordedAt recordedAt, string recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        ArgumentNullException.ThrowIfNull(sequences);
+        var stored = new List<StoredEvent>(sequences.Count);
+        foreach (var append in appends)
+        {
+            var version = append.ExpectedVersion;
+            foreach (var pending in append.Events)
+            {
+                if (stored.Count == sequences.Count)
+                {
+                    throw new ArgumentException($"{sequences.Count} sequences for more events than that", nameof(sequences));
+                }
+                stored.Add(new StoredEvent(
+                    sequences[stored.Count],
+                    append.Stream,
+                    ++version,
+                    pending.EventId,
+                    EventTypeMap.NameOf(pending.Event),
+                    pending.Event,
+                    pending.ReportedAt,
+                    recordedAt,
+                    recordedBy,
+                    pending.Source,
+                    pending.CommandId));
+            }
+        }
+        return stored.Count == sequences.Count
+            ? stored
+            : throw new ArgumentException($"{sequences.Count} sequences for {stored.Count} events", nameof(sequences));
+    }
+
+    /// <summary>An event id of an append is stored already, or given twice in it; event ids must be new.</summary>
+    /// <param name="store">The store, as messages name it.</param>
+    /// <param name="cause">The store's own error.</param>
+    public static InvalidOperationException EventIdTaken(string store, Exception cause) =>
+        new($"an event id of this append is already stored in {store} (or given twice); each event needs a new id", cause);
 }
 
 /// <summary>An event as stored, with its whole envelope.</summary>
@@ -73,7 +123,7 @@ public sealed record StreamAppend(MeetingId Stream, long ExpectedVersion, IReadO
 /// <param name="EventType">The stored name, e.g. <c>attendance-confirmed.v1</c> (see <see cref="Serialization.EventTypeMap"/>).</param>
 /// <param name="Event">The domain event.</param>
 /// <param name="ReportedAt">Knowledge time, as given by the command.</param>
-/// <param name="RecordedAt">System time: when the store appended it, from the store's injected clock, UTC, microsecond precision.</param>
+/// <param name="RecordedAt">System time: when the store appended it, from the store's injected clock.</param>
 /// <param name="RecordedBy">The user or API key name that appended it.</param>
 /// <param name="Source">Who said it and where.</param>
 /// <param name="CommandId">The command's idempotency key.</param>
@@ -85,7 +135,7 @@ public sealed record StoredEvent(
     string EventType,
     MeetingEvent Event,
     ReportedAt ReportedAt,
-    DateTimeOffset RecordedAt,
+    RecordedAt RecordedAt,
     string RecordedBy,
     Source Source,
     string CommandId);
