@@ -70,7 +70,7 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     [Fact]
     public async Task A_closed_port_fails_at_once_without_retries()
     {
-        var port = ClosedPort();
+        var port = Loopback.ClosedPort();
 
         var (error, took) = await FirstUseFailsAsync($"postgres://timeline:secret@127.0.0.1:{port}/timeline");
 
@@ -96,7 +96,7 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     [Fact]
     public async Task Appends_and_reads_fail_the_same_way_as_the_first_use()
     {
-        var port = ClosedPort();
+        var port = Loopback.ClosedPort();
         await using var store = new MartenEventStore($"Host=127.0.0.1;Port={port};Database=timeline;Username=timeline", TimeProvider.System);
 
         await Assert.ThrowsAsync<StoreUnavailable>(() => store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel).AsTask());
@@ -107,7 +107,7 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     [Fact]
     public async Task Key_operations_fail_the_same_way_as_the_first_use()
     {
-        var port = ClosedPort();
+        var port = Loopback.ClosedPort();
         await using var store = new MartenEventStore($"Host=127.0.0.1;Port={port};Database=timeline;Username=timeline", TimeProvider.System);
         var key = new ApiKey("desk", KeyRole.Admin, new string('a', 64), new DateTimeOffset(2023, 1, 10, 9, 0, 0, TimeSpan.Zero), "ops");
 
@@ -150,12 +150,5 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
             Assert.DoesNotContain('\n', e.Message);
             Assert.DoesNotContain(connection.Password!, e.Message, StringComparison.Ordinal);
         });
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,7 +82,7 @@ public sealed class StoreUnavailableTests(ApiPostgres postgres) : IClassFixture<
     [Fact]
     public async Task A_PostgreSQL_store_that_cannot_be_reached_gets_503_for_anonymous_reads_for_keys_and_from_healthz()
     {
-        var uri = $"postgres://timeline:Not-The-Password-42@127.0.0.1:{ClosedPort()}/timeline";
+        var uri = $"postgres://timeline:Not-The-Password-42@127.0.0.1:{Loopback.ClosedPort()}/timeline";
         await using var host = new ApiHost(allowAnonymousRead: true, store: uri);
 
         using var anonymous = await host.Client().GetAsync("/api/schedule", Web.Cancel);
@@ -118,12 +117,5 @@ public sealed class StoreUnavailableTests(ApiPostgres postgres) : IClassFixture<
         {
             Assert.DoesNotContain(store, body, StringComparison.Ordinal);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

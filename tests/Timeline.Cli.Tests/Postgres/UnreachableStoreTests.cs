@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Timeline.Cli.Tests.Harness;
+using Timeline.Testing.Postgres;
 
 namespace Timeline.Cli.Tests.Postgres;
 
@@ -111,7 +112,7 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
         return problem switch
         {
             "wrong-password" => (store.With(password: WrongPassword), WrongPassword, "refused the login of user"),
-            "closed-port" => (store.With(port: ClosedPort()), store.Password, "is unavailable: cannot connect"),
+            "closed-port" => (store.With(port: Loopback.ClosedPort()), store.Password, "is unavailable: cannot connect"),
             "missing-database" => (store.With(database: "no_such_timeline"), store.Password, "PostgreSQL database 'no_such_timeline'"),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
         };
@@ -127,12 +128,5 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
         Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain(password, run.Error, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
