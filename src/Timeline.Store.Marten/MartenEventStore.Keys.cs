@@ -78,34 +78,23 @@ public sealed partial class MartenEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync(
-            async connection =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {KeyColumns} FROM {_schema}.timeline_api_keys ORDER BY id";
-                return await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken) =>
+        await RowsAsync(command => command.CommandText = $"SELECT {KeyColumns} FROM {_schema}.timeline_api_keys ORDER BY id", ReadKey, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<ApiKey?> FindActiveKeyAsync(string hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync(
-            async connection =>
+        var keys = await RowsAsync(
+            command =>
             {
-                await using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT {KeyColumns} FROM {_schema}.timeline_api_keys WHERE hash = @hash AND revoked_at IS NULL";
                 command.Parameters.AddWithValue("hash", hash);
-                var keys = await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-                return keys.Count == 0 ? null : keys[0];
             },
+            ReadKey,
             cancellationToken).ConfigureAwait(false);
+        return keys.Count == 0 ? null : keys[0];
     }
 
     /// <inheritdoc />
@@ -129,20 +118,11 @@ public sealed partial class MartenEventStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<ApiKey>> ReadKeysAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var keys = new List<ApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(new ApiKey(
-                reader.GetString(0),
-                ApiKey.ParseStoredRole(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
-        }
-        return keys;
-    }
+    private static ApiKey ReadKey(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        ApiKey.ParseStoredRole(reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetFieldValue<DateTimeOffset>(3),
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
 }

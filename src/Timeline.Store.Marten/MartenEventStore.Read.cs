@@ -25,46 +25,47 @@ public sealed partial class MartenEventStore
         """;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, StoredEvent>(
-            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
+        await RowsAsync(
             command =>
             {
                 command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
                 command.Parameters.AddWithValue("stream", stream.Value);
             },
             ReadEvent,
-            Translate,
             cancellationToken).ConfigureAwait(false);
-    }
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commandIds);
-        var found = new HashSet<string>(StringComparer.Ordinal);
         if (commandIds.Count == 0)
         {
-            return found;
+            return new HashSet<string>(StringComparer.Ordinal);
         }
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync<IReadOnlySet<string>>(
-            async connection =>
+        var found = await RowsAsync(
+            command =>
             {
-                await using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
                 command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    found.Add(reader.GetString(0));
-                }
-                return found;
             },
+            reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Every row of one query, once the schema is ready, with the database's errors translated.</summary>
+    private Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, T>(
+            async ct =>
+            {
+                await EnsureSchemaAsync(ct).ConfigureAwait(false);
+                return await OpenConnectionAsync(ct).ConfigureAwait(false);
+            },
+            prepare,
+            read,
+            Translate,
+            cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>

@@ -67,38 +67,24 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenKeysAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {KeyColumns} FROM api_keys ORDER BY id";
-            return await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken) =>
+        await RowsAsync(OpenKeysAsync, command => command.CommandText = $"SELECT {KeyColumns} FROM api_keys ORDER BY id", ReadKey, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<ApiKey?> FindActiveKeyAsync(string hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        try
-        {
-            await using var connection = await OpenKeysAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {KeyColumns} FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
-            command.Parameters.AddWithValue("$hash", hash);
-            var keys = await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-            return keys.Count == 0 ? null : keys[0];
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
+        var keys = await RowsAsync(
+            OpenKeysAsync,
+            command =>
+            {
+                command.CommandText = $"SELECT {KeyColumns} FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
+                command.Parameters.AddWithValue("$hash", hash);
+            },
+            ReadKey,
+            cancellationToken).ConfigureAwait(false);
+        return keys.Count == 0 ? null : keys[0];
     }
 
     /// <inheritdoc />
@@ -148,20 +134,11 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    private static async Task<IReadOnlyList<ApiKey>> ReadKeysAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var keys = new List<ApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(new ApiKey(
-                reader.GetString(0),
-                ApiKey.ParseStoredRole(reader.GetString(1)),
-                reader.GetString(2),
-                RecordedAt.Parse(reader.GetString(3)).Instant,
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : RecordedAt.Parse(reader.GetString(5)).Instant));
-        }
-        return keys;
-    }
+    private static ApiKey ReadKey(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        ApiKey.ParseStoredRole(reader.GetString(1)),
+        reader.GetString(2),
+        RecordedAt.Parse(reader.GetString(3)).Instant,
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : RecordedAt.Parse(reader.GetString(5)).Instant);
 }

@@ -18,44 +18,45 @@ public sealed partial class SqliteEventStore
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
-        await DbRows.ListAsync<SqliteCommand, SqliteDataReader, StoredEvent>(
-            async ct => await OpenAsync(ct).ConfigureAwait(false),
+        await RowsAsync(
+            OpenAsync,
             command =>
             {
                 command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
                 command.Parameters.AddWithValue("$stream_id", stream.Value);
             },
             ReadEvent,
-            e => e is SqliteException sqlite ? Translate(sqlite) : null,
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commandIds);
-        var found = new HashSet<string>(StringComparer.Ordinal);
         if (commandIds.Count == 0)
         {
-            return found;
+            return new HashSet<string>(StringComparer.Ordinal);
         }
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
-            command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var found = await RowsAsync(
+            OpenAsync,
+            command =>
             {
-                found.Add(reader.GetString(0));
-            }
-            return found;
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
+                command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
+                command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
+            },
+            reader => reader.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Every row of one query on a connection from <paramref name="open"/>, with SQLite's errors translated.</summary>
+    private Task<List<T>> RowsAsync<T>(
+        Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        DbRows.ListAsync<SqliteCommand, SqliteDataReader, T>(
+            async ct => await open(ct).ConfigureAwait(false),
+            prepare,
+            read,
+            e => e is SqliteException sqlite ? Translate(sqlite) : null,
+            cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
