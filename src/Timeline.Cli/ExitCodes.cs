@@ -11,6 +11,3 @@ public static class ExitCodes
     /// <summary>The store cannot be reached or used now: nothing is wrong with what was asked.</summary>
     public const int StoreUnavailable = 4;
 }
-
-/// <summary>A problem with what the user typed or pointed at (a missing file, a bad store), reported as exit 2.</summary>
-public sealed class UsageProblem(string message) : Exception(message);

@@ -32,6 +32,3 @@ public interface IStoreMaintenance
     /// </exception>
     Task<long> RestoreAsync(IAsyncEnumerable<StoredEvent> events, CancellationToken cancellationToken);
 }
-
-/// <summary>A restore was pointed at a store that already holds events.</summary>
-public sealed class StoreNotEmpty(string message) : Exception(message);
