@@ -15,11 +15,11 @@ public static class TimelineApi
     /// <param name="args">Command-line arguments for ASP.NET Core's own configuration (<c>--urls</c> and so on).</param>
     /// <param name="options">The settings; null binds them from the configuration section <see cref="ApiOptions.Section"/>.</param>
     /// <param name="openStore">
-    /// Makes the store, once, from the app's services (its <see cref="TimeProvider"/> included). It must also be an
-    /// <see cref="IKeyStore"/>, which holds the API keys.
+    /// Makes the store, once, from the app's services (its <see cref="TimeProvider"/> included); it holds the API keys
+    /// too. The app disposes it.
     /// </param>
     /// <param name="clock">The one clock: live reportedAt, recordedAt (through the store) and key times.</param>
-    public static WebApplication CreateApp(string[] args, ApiOptions? options, Func<IServiceProvider, IEventStore> openStore, TimeProvider clock)
+    public static WebApplication CreateApp(string[] args, ApiOptions? options, Func<IServiceProvider, IStore> openStore, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(openStore);
         ArgumentNullException.ThrowIfNull(clock);
@@ -39,7 +39,7 @@ public static class TimelineApi
     /// Serves until <paramref name="cancellationToken"/> is cancelled or the process is asked to stop (Ctrl+C,
     /// SIGTERM), then stops cleanly. Writes the addresses it listens on to <paramref name="output"/> once it is up.
     /// </summary>
-    public static async Task RunAsync(ApiOptions options, Func<IServiceProvider, IEventStore> openStore, TimeProvider clock, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(ApiOptions options, Func<IServiceProvider, IStore> openStore, TimeProvider clock, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);

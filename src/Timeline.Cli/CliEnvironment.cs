@@ -26,6 +26,9 @@ public sealed record CliEnvironment(
     /// <summary>Resolves a path given on the command line against <see cref="WorkingDirectory"/>.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 
+    /// <summary>How long a SQLite store waits for another writer's lock; null for the store's own default (15 s).</summary>
+    internal TimeSpan? SqliteBusyTimeout { get; init; }
+
     /// <summary>Who is recording: <c>TIMELINE_USER</c>, or else the OS user.</summary>
     public string User => Variable("TIMELINE_USER") is { Length: > 0 } user ? user : Environment.UserName;
 }

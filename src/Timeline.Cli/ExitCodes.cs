@@ -7,7 +7,7 @@ public static class ExitCodes
     public const int Unexpected = 1;
     public const int BadInput = 2;
     public const int Rejected = 3;
-}
 
-/// <summary>A problem with what the user typed or pointed at (a missing file, a bad store), reported as exit 2.</summary>
-public sealed class UsageProblem(string message) : Exception(message);
+    /// <summary>The store cannot be reached or used now: nothing is wrong with what was asked.</summary>
+    public const int StoreUnavailable = 4;
+}

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Timeline.Cli.Output;
 using Timeline.Cli.Stores;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 using Timeline.Cli.Verbs;
-using Timeline.Core;
 using Timeline.Core.Commands;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
@@ -67,7 +65,7 @@ public static partial class TimelineCli
 
     /// <summary>
     /// Runs a verb's work with its services and turns every failure into a message and an exit code: 2 for bad
-    /// input, 3 for a rule rejection or write conflict, 1 for anything unexpected. No stack trace is printed
+    /// input, 3 for a rule rejection or write conflict, 4 when the store is unavailable, 1 for anything unexpected. No stack trace is printed
     /// unless <c>TIMELINE_DEBUG=1</c>.
     /// </summary>
     internal static async Task<int> Execute(
@@ -152,12 +150,15 @@ public static partial class TimelineCli
                 await error.WriteLineAsync($"rejected: {rejected.Message}");
                 await error.WriteLineAsync("Nothing was written.");
                 return ExitCodes.Rejected;
+            case StoreUnavailable:
+                await error.WriteLineAsync($"error: {exception.Message}");
+                return ExitCodes.StoreUnavailable;
             case UsageProblem or MeetingNotFound or InvalidDataException or StoreNotEmpty:
                 await error.WriteLineAsync($"error: {exception.Message}");
                 return ExitCodes.BadInput;
             case IOException or UnauthorizedAccessException:
                 await error.WriteLineAsync($"error: {exception.Message}");
-                await error.WriteLineAsync("Check the --store path and the files named: they must exist (or their folder must) and be readable and writable.");
+                await error.WriteLineAsync("Check the files named: they must exist (or their folder must) and be readable and writable.");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
                 await error.WriteLineAsync("cancelled; nothing was written.");
@@ -174,45 +175,5 @@ public static partial class TimelineCli
                 }
                 return ExitCodes.Unexpected;
         }
-    }
-}
-
-/// <summary>One invocation's services: the store, Mediator and the screen.</summary>
-internal sealed class Session : IAsyncDisposable
-{
-    private readonly ServiceProvider _provider;
-    private readonly AsyncServiceScope _scope;
-
-    private Session(ServiceProvider provider, StoreLocation location, Screen screen)
-    {
-        _provider = provider;
-        _scope = provider.CreateAsyncScope();
-        Location = location;
-        Screen = screen;
-    }
-
-    public StoreLocation Location { get; }
-
-    public Screen Screen { get; }
-
-    public Mediator.IMediator Mediator => _scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
-
-    public IServiceProvider Services => _scope.ServiceProvider;
-
-    public static Session Open(CliEnvironment environment, StoreLocation location, OutputFormat format)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(environment.Clock);
-        services.AddSingleton(new Recorder(environment.User));
-        services.AddSingleton(_ => location.Open(environment.Clock));
-        services.AddSingleton(provider => (IStoreMaintenance)provider.GetRequiredService<IEventStore>());
-        services.AddTimelineCore();
-        return new Session(services.BuildServiceProvider(), location, new Screen(environment, format));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await _provider.DisposeAsync();
     }
 }

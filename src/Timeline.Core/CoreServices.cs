@@ -6,13 +6,14 @@ using Timeline.Core.Commands.ApplyCommands;
 using Timeline.Core.History;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
+using Timeline.Core.Storage;
 using Timeline.Core.Validation;
 
 namespace Timeline.Core;
 
 /// <summary>
 /// Registration of the core's services: Mediator with the validation behaviour, and the validators. Each composition
-/// root adds a store, a clock (<see cref="TimeProvider"/>) and a <see cref="Commands.Recorder"/>.
+/// root adds a store (<see cref="AddTimelineStore"/>), a clock (<see cref="TimeProvider"/>) and a <see cref="Commands.Recorder"/>.
 /// </summary>
 public static class CoreServices
 {
@@ -30,6 +31,19 @@ public static class CoreServices
         services.AddScoped<IValidator<GetAttendance>, GetAttendanceValidator>();
         services.AddScoped<IValidator<GetAudit>, GetAuditValidator>();
         services.AddScoped<IValidator<GetReportDays>, GetReportDaysValidator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the one store, made once by <paramref name="open"/>, as <see cref="IStore"/> and as each of its parts
+    /// (<see cref="IEventStore"/>, <see cref="IStoreMaintenance"/>, <see cref="IKeyStore"/>). The container disposes it.
+    /// </summary>
+    public static IServiceCollection AddTimelineStore(this IServiceCollection services, Func<IServiceProvider, IStore> open)
+    {
+        services.AddSingleton(open);
+        services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<IStore>());
+        services.AddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<IStore>());
+        services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<IStore>());
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
 
@@ -13,7 +12,7 @@ internal static class Envelope
     /// <summary>reportedAt exactly as given (an EDTF day or an ISO instant).</summary>
     public const string ReportedAt = "reportedAt";
 
-    /// <summary>reportedAt's instant in UTC, every tick, fixed width, so text order (collation C) is time order.</summary>
+    /// <summary>reportedAt's instant as <see cref="EventQuery.ReportedAtKey"/> writes it, so text order (collation C) is time order.</summary>
     public const string ReportedAtUtc = "reportedAtUtc";
 
     public const string Outlet = "outlet";
@@ -24,17 +23,13 @@ internal static class Envelope
     public const string SpeakerKey = "speakerKey";
     public const string Quote = "quote";
 
-    private const string TicksFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
-    public static string FormatTicks(DateTimeOffset instant) => instant.UtcDateTime.ToString(TicksFormat, CultureInfo.InvariantCulture);
-
     /// <summary>The headers of one event; absent parts of the source are left out.</summary>
     public static Dictionary<string, object> Headers(ReportedAt reportedAt, Source source)
     {
         var headers = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [ReportedAt] = reportedAt.Text,
-            [ReportedAtUtc] = FormatTicks(reportedAt.Instant),
+            [ReportedAtUtc] = EventQuery.ReportedAtKey(reportedAt.Instant),
         };
         Add(headers, Outlet, source.Outlet);
         Add(headers, OutletKey, EventQuery.SearchKey(source.Outlet));

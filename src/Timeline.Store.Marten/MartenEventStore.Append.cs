@@ -41,8 +41,7 @@ public sealed partial class MartenEventStore
         }
         catch (Exception e) when (IsViolationOf(e, "idx_mt_events_event_id"))
         {
-            throw new InvalidOperationException(
-                $"an event id of this append is already stored in {Where} (or given twice); each event needs a new id", e);
+            throw StreamAppend.EventIdTaken(Where, e);
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {
@@ -58,11 +57,11 @@ public sealed partial class MartenEventStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await EnsureExpectedVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
-        var recordedAt = Truncate(_clock.GetUtcNow());
+        var recordedAt = RecordedAt.FromClock(_clock);
         await ClaimCommandsAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
 
         await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
-        var written = new List<(StreamAppend Append, PendingEvent Pending, IEvent Event)>(appends.Sum(a => a.Events.Count));
+        var written = new List<IEvent>(appends.Sum(a => a.Events.Count));
         foreach (var append in appends)
         {
             var events = new object[append.Events.Count];
@@ -71,7 +70,7 @@ public sealed partial class MartenEventStore
                 var pending = append.Events[i];
                 var @event = session.Events.BuildEvent(pending.Event);
                 @event.Id = pending.EventId;
-                @event.Timestamp = recordedAt;
+                @event.Timestamp = recordedAt.Instant;
                 @event.UserName = recordedBy;
                 @event.CausationId = pending.CommandId;
                 foreach (var (key, value) in Envelope.Headers(pending.ReportedAt, pending.Source))
@@ -79,28 +78,17 @@ public sealed partial class MartenEventStore
                     @event.SetHeader(key, value);
                 }
                 events[i] = @event;
-                written.Add((append, pending, @event));
+                written.Add(@event);
             }
             // Marten's expected version is the stream's version after the append.
             session.Events.Append(append.Stream.Value, append.ExpectedVersion + events.Length, events);
         }
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // Marten has drawn the sequences: the complete events exist here, inside the transaction, before the commit.
+        var stored = StreamAppend.Stamp(appends, written.ConvertAll(e => e.Sequence), recordedAt, recordedBy);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-        return written.Select(w => new StoredEvent(
-                w.Event.Sequence,
-                w.Append.Stream,
-                w.Event.Version,
-                w.Pending.EventId,
-                EventTypeMap.NameOf(w.Pending.Event),
-                w.Pending.Event,
-                w.Pending.ReportedAt,
-                recordedAt,
-                recordedBy,
-                w.Pending.Source,
-                w.Pending.CommandId))
-            .ToList();
+        return stored;
     }
 
     /// <summary>
@@ -131,18 +119,10 @@ public sealed partial class MartenEventStore
             var actual = versions.GetValueOrDefault(append.Stream.Value);
             if (actual != append.ExpectedVersion)
             {
-                throw Conflict(append, actual);
+                throw WriteConflict.StreamMoved(append, actual);
             }
         }
     }
-
-    private static WriteConflict Conflict(StreamAppend append, long actual, Exception? cause = null) => new(
-        $"meeting '{append.Stream}' is at version {actual}, not {append.ExpectedVersion} as expected; "
-        + (actual > append.ExpectedVersion ? "another writer got there first" : "the expected version is ahead of the stream"),
-        append.Stream,
-        append.ExpectedVersion,
-        actual,
-        cause);
 
     /// <summary>The first key of Timeline's advisory locks ("TL" in ASCII); the second is the schema's hash.</summary>
     private const int WriterLockClass = 0x544C;
@@ -155,7 +135,7 @@ public sealed partial class MartenEventStore
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         IReadOnlyList<StreamAppend> appends,
-        DateTimeOffset recordedAt,
+        RecordedAt recordedAt,
         string recordedBy,
         CancellationToken cancellationToken)
     {
@@ -169,7 +149,7 @@ public sealed partial class MartenEventStore
             RETURNING command_id
             """;
         command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, ids);
-        command.Parameters.AddWithValue("recorded_at", recordedAt);
+        command.Parameters.AddWithValue("recorded_at", recordedAt.Instant);
         command.Parameters.AddWithValue("recorded_by", recordedBy);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -183,8 +163,7 @@ public sealed partial class MartenEventStore
         {
             if (append.Events.FirstOrDefault(p => !claimed.Contains(p.CommandId)) is { } taken)
             {
-                throw new WriteConflict(
-                    $"command '{taken.CommandId}' is already stored; another writer applied it first (meeting '{append.Stream}')");
+                throw WriteConflict.CommandStored(taken.CommandId, append.Stream);
             }
         }
     }
@@ -232,7 +211,7 @@ public sealed partial class MartenEventStore
         {
             return new WriteConflict($"a stream of this append moved while it was written; read again and decide again ({cause.Message})", innerException: cause);
         }
-        return Conflict(moved, versions.GetValueOrDefault(moved.Stream.Value), cause);
+        return WriteConflict.StreamMoved(moved, versions.GetValueOrDefault(moved.Stream.Value), cause);
     }
 
     private async Task<Dictionary<string, long>> CurrentVersionsAsync(

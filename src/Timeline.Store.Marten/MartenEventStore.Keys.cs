@@ -15,7 +15,7 @@ namespace Timeline.Store.Marten;
 /// again; a clash of either is a <see cref="WriteConflict"/>. Times are kept to the microsecond, in UTC. Keys are
 /// listed in the order they were stored (an identity column), which is oldest first.
 /// </remarks>
-public sealed partial class MartenEventStore : IKeyStore
+public sealed partial class MartenEventStore
 {
     private const string KeyColumns = "name, role, hash, created_at, created_by, revoked_at";
     private const string KeyHashIndex = "timeline_api_keys_hash";
@@ -58,18 +58,18 @@ public sealed partial class MartenEventStore : IKeyStore
             command.Parameters.AddWithValue("name", key.Name);
             command.Parameters.AddWithValue("role", role);
             command.Parameters.AddWithValue("hash", key.Hash);
-            command.Parameters.AddWithValue("created_at", Truncate(key.CreatedAt));
+            command.Parameters.AddWithValue("created_at", RecordedAt.CutDown(key.CreatedAt).Instant);
             command.Parameters.AddWithValue("created_by", key.CreatedBy);
-            command.Parameters.AddWithValue("revoked_at", NpgsqlDbType.TimestampTz, key.RevokedAt is { } revoked ? Truncate(revoked) : (object)DBNull.Value);
+            command.Parameters.AddWithValue("revoked_at", NpgsqlDbType.TimestampTz, key.RevokedAt is { } revoked ? RecordedAt.CutDown(revoked).Instant : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsViolationOf(e, ActiveKeyNameIndex))
         {
-            throw new WriteConflict($"an active API key is already named '{key.Name}'", innerException: e);
+            throw WriteConflict.KeyNameTaken(key.Name, e);
         }
         catch (Exception e) when (IsViolationOf(e, KeyHashIndex))
         {
-            throw new WriteConflict("an API key with this hash is already stored; issue a new key", innerException: e);
+            throw WriteConflict.KeyHashTaken(e);
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {
@@ -78,34 +78,23 @@ public sealed partial class MartenEventStore : IKeyStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync(
-            async connection =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {KeyColumns} FROM {_schema}.timeline_api_keys ORDER BY id";
-                return await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken) =>
+        await RowsAsync(command => command.CommandText = $"SELECT {KeyColumns} FROM {_schema}.timeline_api_keys ORDER BY id", ReadKey, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<ApiKey?> FindActiveKeyAsync(string hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync(
-            async connection =>
+        var keys = await RowsAsync(
+            command =>
             {
-                await using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT {KeyColumns} FROM {_schema}.timeline_api_keys WHERE hash = @hash AND revoked_at IS NULL";
                 command.Parameters.AddWithValue("hash", hash);
-                var keys = await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-                return keys.Count == 0 ? null : keys[0];
             },
+            ReadKey,
             cancellationToken).ConfigureAwait(false);
+        return keys.Count == 0 ? null : keys[0];
     }
 
     /// <inheritdoc />
@@ -123,26 +112,17 @@ public sealed partial class MartenEventStore : IKeyStore
                 await using var command = connection.CreateCommand();
                 command.CommandText = $"UPDATE {_schema}.timeline_api_keys SET revoked_at = @revoked_at WHERE name = @name AND revoked_at IS NULL";
                 command.Parameters.AddWithValue("name", name);
-                command.Parameters.AddWithValue("revoked_at", Truncate(revokedAt));
+                command.Parameters.AddWithValue("revoked_at", RecordedAt.CutDown(revokedAt).Instant);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<ApiKey>> ReadKeysAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var keys = new List<ApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(new ApiKey(
-                reader.GetString(0),
-                ApiKey.ParseStoredRole(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
-        }
-        return keys;
-    }
+    private static ApiKey ReadKey(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        ApiKey.ParseStoredRole(reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetFieldValue<DateTimeOffset>(3),
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
 }

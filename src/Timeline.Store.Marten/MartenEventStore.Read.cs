@@ -2,9 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
-using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
-using Timeline.Domain.Dates;
+using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Store.Marten;
@@ -26,46 +25,47 @@ public sealed partial class MartenEventStore
         """;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, StoredEvent>(
-            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
+        await RowsAsync(
             command =>
             {
                 command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
                 command.Parameters.AddWithValue("stream", stream.Value);
             },
             ReadEvent,
-            Translate,
             cancellationToken).ConfigureAwait(false);
-    }
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commandIds);
-        var found = new HashSet<string>(StringComparer.Ordinal);
         if (commandIds.Count == 0)
         {
-            return found;
+            return new HashSet<string>(StringComparer.Ordinal);
         }
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync<IReadOnlySet<string>>(
-            async connection =>
+        var found = await RowsAsync(
+            command =>
             {
-                await using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
                 command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    found.Add(reader.GetString(0));
-                }
-                return found;
             },
+            reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Every row of one query, once the schema is ready, with the database's errors translated.</summary>
+    private Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, T>(
+            async ct =>
+            {
+                await EnsureSchemaAsync(ct).ConfigureAwait(false);
+                return await OpenConnectionAsync(ct).ConfigureAwait(false);
+            },
+            prepare,
+            read,
+            Translate,
+            cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -127,17 +127,17 @@ public sealed partial class MartenEventStore
             // Stored instants are whole microseconds, so comparing with the bound cut down to one is exact, where
             // PostgreSQL would round a finer bound up.
             sql.Append(" AND timestamp <= @recorded_at_or_before");
-            parameters.AddWithValue("recorded_at_or_before", NpgsqlDbType.TimestampTz, Truncate(recordedAtOrBefore));
+            parameters.AddWithValue("recorded_at_or_before", NpgsqlDbType.TimestampTz, RecordedAt.CutDown(recordedAtOrBefore).Instant);
         }
         if (query.ReportedFrom is { } reportedFrom)
         {
             sql.Append($" AND (headers ->> '{Envelope.ReportedAtUtc}') COLLATE \"C\" >= @reported_from");
-            parameters.AddWithValue("reported_from", Envelope.FormatTicks(reportedFrom));
+            parameters.AddWithValue("reported_from", EventQuery.ReportedAtKey(reportedFrom));
         }
         if (query.ReportedBefore is { } reportedBefore)
         {
             sql.Append($" AND (headers ->> '{Envelope.ReportedAtUtc}') COLLATE \"C\" < @reported_before");
-            parameters.AddWithValue("reported_before", Envelope.FormatTicks(reportedBefore));
+            parameters.AddWithValue("reported_before", EventQuery.ReportedAtKey(reportedBefore));
         }
         if (EventQuery.SearchKey(query.Speaker) is { } speaker)
         {
@@ -159,35 +159,22 @@ public sealed partial class MartenEventStore
         return sql.ToString();
     }
 
-    private StoredEvent ReadEvent(NpgsqlDataReader reader)
-    {
-        var sequence = reader.GetInt64(0);
-        try
-        {
-            var eventType = reader.GetString(4);
-            return new StoredEvent(
-                sequence,
-                MeetingId.Parse(reader.GetString(1)),
-                reader.GetInt64(2),
-                reader.GetGuid(3),
-                eventType,
-                EventTypeMap.Deserialize(eventType, reader.GetString(5)),
-                ReportedAt.Parse(NullableString(reader, 9) ?? throw new InvalidDataException("it has no reportedAt header")),
-                reader.GetFieldValue<DateTimeOffset>(6).ToUniversalTime(),
-                NullableString(reader, 7) ?? throw new InvalidDataException("it has no user name (recordedBy)"),
-                new Source(
-                    Outlet: NullableString(reader, 10),
-                    Url: NullableString(reader, 11),
-                    PublishedAt: NullableString(reader, 12),
-                    Speaker: NullableString(reader, 13),
-                    Quote: NullableString(reader, 14)),
-                NullableString(reader, 8) ?? throw new InvalidDataException("it has no causation id (command id)"));
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException)
-        {
-            throw new InvalidDataException($"event {sequence} in the Timeline schema '{_schema}' of {Where} cannot be read: {e.Message}", e);
-        }
-    }
+    private StoredEvent ReadEvent(NpgsqlDataReader reader) => EventRow.Read($"the Timeline schema '{_schema}' of {Where}", reader.GetInt64(0), reader, static r => new EventRow(
+        r.GetInt64(0),
+        r.GetString(1),
+        r.GetInt64(2),
+        r.GetGuid(3),
+        r.GetString(4),
+        r.GetString(5),
+        NullableString(r, 9),
+        RecordedAt.Exactly(r.GetFieldValue<DateTimeOffset>(6)),
+        NullableString(r, 7),
+        NullableString(r, 10),
+        NullableString(r, 11),
+        NullableString(r, 12),
+        NullableString(r, 13),
+        NullableString(r, 14),
+        NullableString(r, 8)));
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -1,5 +1,6 @@
 using JasperFx;
 using Npgsql;
+using Timeline.Core.Storage;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
@@ -169,14 +170,7 @@ public sealed partial class MartenEventStore
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO {_schema}.timeline_schema_version (version, applied_at) VALUES (@version, @applied_at) ON CONFLICT (version) DO NOTHING";
         command.Parameters.AddWithValue("version", SchemaVersion);
-        command.Parameters.AddWithValue("applied_at", Truncate(_clock.GetUtcNow()));
+        command.Parameters.AddWithValue("applied_at", RecordedAt.FromClock(_clock).Instant);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The instant in UTC, cut down (never rounded up) to a whole microsecond, as timestamptz keeps it.</summary>
-    internal static DateTimeOffset Truncate(DateTimeOffset instant)
-    {
-        var ticks = instant.UtcTicks;
-        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
     }
 }

@@ -48,13 +48,14 @@ namespace Timeline.Store.Marten;
 /// is off; <see cref="MigrateAsync"/> does it on demand. Constructing an instance touches no database.
 /// </para>
 /// <para>
-/// <b>Errors.</b> Beyond <see cref="WriteConflict"/>: <see cref="InvalidDataException"/> with a one-line message
-/// when the server cannot be reached within <see cref="MartenEventStoreOptions.ConnectTimeout"/>, refuses the
-/// password, has no such database, forbids what the store needs, or holds a schema that is missing (with DDL off) or
-/// newer than this code. Connection attempts are not retried.
+/// <b>Errors.</b> Beyond <see cref="WriteConflict"/>: <see cref="StoreUnavailable"/>, with a one-line message that
+/// names the database, host and port, when the server cannot be reached within
+/// <see cref="MartenEventStoreOptions.ConnectTimeout"/>, refuses the password, has no such database, forbids what the
+/// store needs, takes no more connections, or drops the connection; <see cref="InvalidDataException"/> when it holds a
+/// schema that is missing (with DDL off) or newer than this code. Connection attempts are not retried.
 /// </para>
 /// </remarks>
-public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, IKeyStore, IAsyncDisposable, IDisposable
+public sealed partial class MartenEventStore : IStore, IDisposable
 {
     /// <summary>
     /// The version of Timeline's own tables that this code writes; a newer one is refused. 2 added
@@ -259,39 +260,59 @@ public sealed partial class MartenEventStore : IEventStore, IStoreMaintenance, I
     private const string InvalidCatalogName = "3D000";
     private const string InsufficientPrivilege = "42501";
     private const string UndefinedTable = "42P01";
+    private const string AdminShutdown = "57P01";
+    private const string CrashShutdown = "57P02";
     private const string CannotConnectNow = "57P03";
     private const string TooManyConnections = "53300";
+    private const string ConnectionExceptionClass = "08";
+    private const string InsufficientResourcesClass = "53";
 
     /// <summary>
-    /// Turns environment failures (cannot connect, refused login, no database, no rights) into one-line
-    /// <see cref="InvalidDataException"/>s that name the database; null leaves the error as it is.
+    /// Turns failures of the database itself into exceptions with one line that names it: one that cannot be reached
+    /// or used now (no connection, no answer, refused login, no such database, no privilege, no room) is
+    /// <see cref="StoreUnavailable"/>; a missing Timeline schema is <see cref="InvalidDataException"/>. Null leaves the
+    /// error as it is.
     /// </summary>
-    private InvalidDataException? Translate(Exception exception)
+    private Exception? Translate(Exception exception)
     {
-        if (exception is WriteConflict or InvalidDataException or OperationCanceledException or ArgumentException or StoreNotEmpty)
+        if (exception is WriteConflict or InvalidDataException or StoreUnavailable or OperationCanceledException or ArgumentException or StoreNotEmpty)
         {
             return null;
         }
+        var fromNpgsql = false;
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            fromNpgsql |= e is NpgsqlException;
             switch (e)
             {
                 case PostgresException { SqlState: InvalidPassword or InvalidAuthorization } postgres:
-                    return new InvalidDataException($"{Where} refused the login of user '{User}': {postgres.MessageText} (check the user name and password)", exception);
+                    return Unavailable($"it refused the login of user '{User}': {postgres.MessageText} (check the user name and password)", exception);
                 case PostgresException { SqlState: InvalidCatalogName } postgres:
-                    return new InvalidDataException($"{Where} does not exist: {postgres.MessageText} (create it, e.g. createdb, or fix the database name)", exception);
+                    return Unavailable($"it does not exist: {postgres.MessageText} (create it, e.g. createdb, or fix the database name)", exception);
                 case PostgresException { SqlState: InsufficientPrivilege } postgres:
-                    return new InvalidDataException($"{Where}: user '{User}' lacks a privilege the store needs in schema '{_schema}': {postgres.MessageText} (if the schema is missing or out of date, have its owner run 'timeline migrate'; deploy/README.md lists the grants)", exception);
+                    return Unavailable($"user '{User}' lacks a privilege the store needs in schema '{_schema}': {postgres.MessageText} (if the schema is missing or out of date, have its owner run 'timeline migrate'; deploy/README.md lists the grants)", exception);
                 case PostgresException { SqlState: UndefinedTable } postgres:
                     return new InvalidDataException($"{Where} has no Timeline schema '{_schema}' (or it is incomplete): {postgres.MessageText}; run `timeline migrate`", exception);
                 case PostgresException { SqlState: CannotConnectNow or TooManyConnections } postgres:
-                    return new InvalidDataException($"{Where} does not accept connections now: {postgres.MessageText}", exception);
+                    return Unavailable($"it does not accept connections now: {postgres.MessageText}", exception);
+                case PostgresException { SqlState: AdminShutdown or CrashShutdown } postgres:
+                    return Unavailable($"the server closed the connection: {postgres.MessageText}", exception);
+                case PostgresException postgres when postgres.SqlState.StartsWith(ConnectionExceptionClass, StringComparison.Ordinal):
+                    return Unavailable($"the connection failed: {postgres.MessageText}", exception);
+                case PostgresException postgres when postgres.SqlState.StartsWith(InsufficientResourcesClass, StringComparison.Ordinal):
+                    return Unavailable($"the server is out of resources: {postgres.MessageText}", exception);
                 case SocketException socket:
-                    return new InvalidDataException($"cannot connect to {Where}: {socket.Message}", exception);
+                    return Unavailable($"cannot connect: {socket.Message}", exception);
                 case TimeoutException when exception is NpgsqlException || e.InnerException is null:
-                    return new InvalidDataException($"cannot connect to {Where}: no answer within {_connectTimeoutSeconds} s", exception);
+                    return Unavailable($"no answer within {_connectTimeoutSeconds} s", exception);
+                // Npgsql's own failures below PostgreSQL's: a connection that broke while in use (the server stopped,
+                // the network went away).
+                case IOException when fromNpgsql:
+                    return Unavailable("the connection to it was lost", exception);
             }
         }
         return null;
     }
+
+    private StoreUnavailable Unavailable(string reason, Exception cause) => new(Where, reason, cause);
 }

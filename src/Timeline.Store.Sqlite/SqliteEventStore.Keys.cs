@@ -10,7 +10,7 @@ namespace Timeline.Store.Sqlite;
 /// to <see cref="SchemaVersion"/>; a later migration may take it over unchanged. Names are unique among active keys
 /// (a partial unique index), so a revoked name can be issued again.
 /// </remarks>
-public sealed partial class SqliteEventStore : IKeyStore
+public sealed partial class SqliteEventStore
 {
     private const string KeysSchema = """
         CREATE TABLE IF NOT EXISTS api_keys (
@@ -43,18 +43,18 @@ public sealed partial class SqliteEventStore : IKeyStore
             command.Parameters.AddWithValue("$name", key.Name);
             command.Parameters.AddWithValue("$role", ApiKey.StoredRole(key.Role));
             command.Parameters.AddWithValue("$hash", key.Hash);
-            command.Parameters.AddWithValue("$created_at", StoredTime.FormatMicroseconds(key.CreatedAt));
+            command.Parameters.AddWithValue("$created_at", RecordedAt.CutDown(key.CreatedAt).ToString());
             command.Parameters.AddWithValue("$created_by", key.CreatedBy);
-            command.Parameters.AddWithValue("$revoked_at", key.RevokedAt is { } revoked ? StoredTime.FormatMicroseconds(revoked) : DBNull.Value);
+            command.Parameters.AddWithValue("$revoked_at", key.RevokedAt is { } revoked ? RecordedAt.CutDown(revoked).ToString() : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == SQLITE_CONSTRAINT && e.Message.Contains("api_keys.name", StringComparison.Ordinal))
+        catch (SqliteException e) when (IsUniqueViolation(e, "api_keys.name"))
         {
-            throw new WriteConflict($"an active API key is already named '{key.Name}'", innerException: e);
+            throw WriteConflict.KeyNameTaken(key.Name, e);
         }
-        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == SQLITE_CONSTRAINT && e.Message.Contains("api_keys.hash", StringComparison.Ordinal))
+        catch (SqliteException e) when (IsUniqueViolation(e, "api_keys.hash"))
         {
-            throw new WriteConflict("an API key with this hash is already stored; issue a new key", innerException: e);
+            throw WriteConflict.KeyHashTaken(e);
         }
         catch (SqliteException e) when (Translate(e) is { } translated)
         {
@@ -67,38 +67,24 @@ public sealed partial class SqliteEventStore : IKeyStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenKeysAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {KeyColumns} FROM api_keys ORDER BY id";
-            return await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken) =>
+        await RowsAsync(OpenKeysAsync, command => command.CommandText = $"SELECT {KeyColumns} FROM api_keys ORDER BY id", ReadKey, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<ApiKey?> FindActiveKeyAsync(string hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        try
-        {
-            await using var connection = await OpenKeysAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {KeyColumns} FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
-            command.Parameters.AddWithValue("$hash", hash);
-            var keys = await ReadKeysAsync(command, cancellationToken).ConfigureAwait(false);
-            return keys.Count == 0 ? null : keys[0];
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
+        var keys = await RowsAsync(
+            OpenKeysAsync,
+            command =>
+            {
+                command.CommandText = $"SELECT {KeyColumns} FROM api_keys WHERE hash = $hash AND revoked_at IS NULL";
+                command.Parameters.AddWithValue("$hash", hash);
+            },
+            ReadKey,
+            cancellationToken).ConfigureAwait(false);
+        return keys.Count == 0 ? null : keys[0];
     }
 
     /// <inheritdoc />
@@ -112,7 +98,7 @@ public sealed partial class SqliteEventStore : IKeyStore
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE api_keys SET revoked_at = $revoked_at WHERE name = $name AND revoked_at IS NULL";
             command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$revoked_at", StoredTime.FormatMicroseconds(revokedAt));
+            command.Parameters.AddWithValue("$revoked_at", RecordedAt.CutDown(revokedAt).ToString());
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
         catch (SqliteException e) when (Translate(e) is { } translated)
@@ -148,20 +134,11 @@ public sealed partial class SqliteEventStore : IKeyStore
         }
     }
 
-    private static async Task<IReadOnlyList<ApiKey>> ReadKeysAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var keys = new List<ApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(new ApiKey(
-                reader.GetString(0),
-                ApiKey.ParseStoredRole(reader.GetString(1)),
-                reader.GetString(2),
-                StoredTime.ParseMicroseconds(reader.GetString(3)),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : StoredTime.ParseMicroseconds(reader.GetString(5))));
-        }
-        return keys;
-    }
+    private static ApiKey ReadKey(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        ApiKey.ParseStoredRole(reader.GetString(1)),
+        reader.GetString(2),
+        RecordedAt.Parse(reader.GetString(3)).Instant,
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : RecordedAt.Parse(reader.GetString(5)).Instant);
 }

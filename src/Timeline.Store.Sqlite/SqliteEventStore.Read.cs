@@ -2,9 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
-using Timeline.Domain.Dates;
+using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Store.Sqlite;
@@ -19,44 +18,45 @@ public sealed partial class SqliteEventStore
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
-        await DbRows.ListAsync<SqliteCommand, SqliteDataReader, StoredEvent>(
-            async ct => await OpenAsync(ct).ConfigureAwait(false),
+        await RowsAsync(
+            OpenAsync,
             command =>
             {
                 command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
                 command.Parameters.AddWithValue("$stream_id", stream.Value);
             },
             ReadEvent,
-            e => e is SqliteException sqlite ? Translate(sqlite) : null,
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commandIds);
-        var found = new HashSet<string>(StringComparer.Ordinal);
         if (commandIds.Count == 0)
         {
-            return found;
+            return new HashSet<string>(StringComparer.Ordinal);
         }
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
-            command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var found = await RowsAsync(
+            OpenAsync,
+            command =>
             {
-                found.Add(reader.GetString(0));
-            }
-            return found;
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
+                command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
+                command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
+            },
+            reader => reader.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Every row of one query on a connection from <paramref name="open"/>, with SQLite's errors translated.</summary>
+    private Task<List<T>> RowsAsync<T>(
+        Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        DbRows.ListAsync<SqliteCommand, SqliteDataReader, T>(
+            async ct => await open(ct).ConfigureAwait(false),
+            prepare,
+            read,
+            e => e is SqliteException sqlite ? Translate(sqlite) : null,
+            cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -116,17 +116,17 @@ public sealed partial class SqliteEventStore
         if (query.RecordedAtOrBefore is { } recordedAtOrBefore)
         {
             sql.Append(" AND recorded_at <= $recorded_at_or_before");
-            parameters.AddWithValue("$recorded_at_or_before", StoredTime.FormatMicroseconds(recordedAtOrBefore));
+            parameters.AddWithValue("$recorded_at_or_before", RecordedAt.CutDown(recordedAtOrBefore).ToString());
         }
         if (query.ReportedFrom is { } reportedFrom)
         {
             sql.Append(" AND reported_at_utc >= $reported_from");
-            parameters.AddWithValue("$reported_from", StoredTime.FormatTicks(reportedFrom));
+            parameters.AddWithValue("$reported_from", EventQuery.ReportedAtKey(reportedFrom));
         }
         if (query.ReportedBefore is { } reportedBefore)
         {
             sql.Append(" AND reported_at_utc < $reported_before");
-            parameters.AddWithValue("$reported_before", StoredTime.FormatTicks(reportedBefore));
+            parameters.AddWithValue("$reported_before", EventQuery.ReportedAtKey(reportedBefore));
         }
         if (EventQuery.SearchKey(query.Speaker) is { } speaker)
         {
@@ -150,39 +150,22 @@ public sealed partial class SqliteEventStore
 
     private static string JsonArray(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray());
 
-    private StoredEvent ReadEvent(SqliteDataReader reader)
-    {
-        var sequence = reader.GetInt64(0);
-        try
-        {
-            var eventType = reader.GetString(4);
-            return new StoredEvent(
-                sequence,
-                MeetingId.Parse(reader.GetString(1)),
-                reader.GetInt64(2),
-                Guid.Parse(reader.GetString(3)),
-                eventType,
-                EventTypeMap.Deserialize(eventType, reader.GetString(5)),
-                ReportedAt.Parse(reader.GetString(6)),
-                StoredTime.ParseMicroseconds(reader.GetString(7)),
-                reader.GetString(8),
-                new Source(
-                    Outlet: NullableString(reader, 9),
-                    Url: NullableString(reader, 10),
-                    PublishedAt: NullableString(reader, 11),
-                    Speaker: NullableString(reader, 12),
-                    Quote: NullableString(reader, 13)),
-                reader.GetString(14));
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidDataException($"event {sequence} in the Timeline store '{DataSource}' cannot be read: {e.Message}", e);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"event {sequence} in the Timeline store '{DataSource}' cannot be read: {e.Message}", e);
-        }
-    }
+    private StoredEvent ReadEvent(SqliteDataReader reader) => EventRow.Read(Where, reader.GetInt64(0), reader, static r => new EventRow(
+        r.GetInt64(0),
+        r.GetString(1),
+        r.GetInt64(2),
+        Guid.Parse(r.GetString(3)),
+        r.GetString(4),
+        r.GetString(5),
+        r.GetString(6),
+        RecordedAt.Parse(r.GetString(7)),
+        r.GetString(8),
+        NullableString(r, 9),
+        NullableString(r, 10),
+        NullableString(r, 11),
+        NullableString(r, 12),
+        NullableString(r, 13),
+        r.GetString(14)));
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

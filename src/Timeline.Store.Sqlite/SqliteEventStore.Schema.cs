@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Timeline.Core.Storage;
 
 namespace Timeline.Store.Sqlite;
 
@@ -151,7 +152,7 @@ public sealed partial class SqliteEventStore
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             migrate.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $applied_at)";
             migrate.Parameters.AddWithValue("$version", version + 1);
-            migrate.Parameters.AddWithValue("$applied_at", StoredTime.FormatMicroseconds(_clock.GetUtcNow()));
+            migrate.Parameters.AddWithValue("$applied_at", RecordedAt.FromClock(_clock).ToString());
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -174,12 +175,12 @@ public sealed partial class SqliteEventStore
         {
             long found => found,
             _ => throw new InvalidDataException(
-                $"the Timeline store '{DataSource}' has an empty schema_version table, so its layout is unknown; restore it from a backup"),
+                $"{Where} has an empty schema_version table, so its layout is unknown; restore it from a backup"),
         };
         return version <= SchemaVersion
             ? (int)version
             : throw new InvalidDataException(
-                $"the Timeline store '{DataSource}' has schema version {version}, but this Timeline knows versions up to {SchemaVersion}; use a newer Timeline to open it");
+                $"{Where} has schema version {version}, but this Timeline knows versions up to {SchemaVersion}; use a newer Timeline to open it");
     }
 
     private async Task EnsureNoForeignTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -11,16 +11,8 @@ namespace Timeline.Store.Contract;
 /// </summary>
 public abstract partial class EventStoreContract
 {
-    /// <summary>
-    /// The key port of <paramref name="store"/> (a store made by <see cref="CreateStore"/>). By default the store
-    /// itself; override when a backend serves <see cref="IKeyStore"/> from another object.
-    /// </summary>
-    protected virtual IKeyStore KeysOf(IEventStore store) =>
-        store as IKeyStore
-        ?? throw new InvalidOperationException($"{store.GetType().Name} does not implement {nameof(IKeyStore)}; override {nameof(KeysOf)}");
-
-    /// <summary>The key port of <see cref="Store"/>.</summary>
-    protected IKeyStore Keys => KeysOf(Store);
+    /// <summary>The key part of <see cref="Store"/>.</summary>
+    protected IKeyStore Keys => Store;
 
     /// <summary>
     /// A key made at <see cref="ClockStart"/> (which has a part finer than a microsecond) by <c>ops</c>, with a new

@@ -300,7 +300,7 @@ public abstract partial class EventStoreContract
         && (q.UpToSequence is null || e.Sequence <= q.UpToSequence)
         && (q.EventTypes is null || q.EventTypes.Contains(e.EventType))
         && (q.RecordedBy is null || q.RecordedBy == e.RecordedBy)
-        && (q.RecordedAtOrBefore is null || e.RecordedAt <= q.RecordedAtOrBefore)
+        && (q.RecordedAtOrBefore is null || e.RecordedAt.Instant <= q.RecordedAtOrBefore)
         && (q.ReportedFrom is null || e.ReportedAt.Instant >= q.ReportedFrom)
         && (q.ReportedBefore is null || e.ReportedAt.Instant < q.ReportedBefore)
         && (q.Speaker is null || (EventQuery.SearchKey(e.Source.Speaker)?.Contains(EventQuery.SearchKey(q.Speaker)!, StringComparison.Ordinal) ?? false))

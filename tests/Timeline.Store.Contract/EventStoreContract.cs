@@ -6,17 +6,16 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Store.Contract;
 
 /// <summary>
-/// What every <see cref="IEventStore"/> and <see cref="IStoreMaintenance"/> backend must do, written once. A
-/// backend's test project runs it with a one-line subclass that says how to make a store:
+/// What every <see cref="IStore"/> backend must do (events, maintenance and keys), written once. A backend's test
+/// project runs it with a one-line subclass that says how to make a store:
 /// <code>
 /// public sealed class SqliteStoreContract(SqliteStoreFixture fixture) : EventStoreContract, IClassFixture&lt;SqliteStoreFixture&gt;
-/// { protected override IEventStore CreateStore(FakeTimeProvider clock) => fixture.CreateStore(clock); }
+/// { protected override IStore CreateStore(FakeTimeProvider clock) => fixture.CreateStore(clock); }
 /// </code>
 /// </summary>
 /// <remarks>
 /// Each test gets a new instance, and so a new, empty store from <see cref="CreateStore"/>, whose recordedAt comes
-/// from <see cref="Clock"/>. Stores that are <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> are disposed
-/// after the test.
+/// from <see cref="Clock"/>. Every store made is disposed after the test.
 /// </remarks>
 public abstract partial class EventStoreContract : IAsyncDisposable
 {
@@ -28,8 +27,8 @@ public abstract partial class EventStoreContract : IAsyncDisposable
 
     protected const string Analyst = "analyst@newsroom";
 
-    private readonly List<IEventStore> _stores = [];
-    private readonly Lazy<IEventStore> _store;
+    private readonly List<IStore> _stores = [];
+    private readonly Lazy<IStore> _store;
     private int _commands;
 
     protected EventStoreContract() => _store = new(() => NewStore(Clock), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -38,26 +37,18 @@ public abstract partial class EventStoreContract : IAsyncDisposable
     protected FakeTimeProvider Clock { get; } = new(ClockStart);
 
     /// <summary>The store under test: new and empty for each test, made on first use (racing writers share it).</summary>
-    protected IEventStore Store => _store.Value;
+    protected IStore Store => _store.Value;
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>A new, empty store of the backend under test that stamps recordedAt from <paramref name="clock"/>.</summary>
-    protected abstract IEventStore CreateStore(FakeTimeProvider clock);
+    protected abstract IStore CreateStore(FakeTimeProvider clock);
 
-    /// <summary>
-    /// The maintenance port of <paramref name="store"/> (a store made by <see cref="CreateStore"/>). By default the
-    /// store itself; override when a backend serves <see cref="IStoreMaintenance"/> from another object.
-    /// </summary>
-    protected virtual IStoreMaintenance MaintenanceOf(IEventStore store) =>
-        store as IStoreMaintenance
-        ?? throw new InvalidOperationException($"{store.GetType().Name} does not implement {nameof(IStoreMaintenance)}; override {nameof(MaintenanceOf)}");
-
-    /// <summary>The maintenance port of <see cref="Store"/>.</summary>
-    protected IStoreMaintenance Maintenance => MaintenanceOf(Store);
+    /// <summary>The maintenance part of <see cref="Store"/>.</summary>
+    protected IStoreMaintenance Maintenance => Store;
 
     /// <summary>Another store, disposed with this test.</summary>
-    protected IEventStore NewStore(FakeTimeProvider clock)
+    protected IStore NewStore(FakeTimeProvider clock)
     {
         var store = CreateStore(clock);
         lock (_stores)
@@ -71,15 +62,7 @@ public abstract partial class EventStoreContract : IAsyncDisposable
     {
         foreach (var store in _stores)
         {
-            switch (store)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
+            await store.DisposeAsync();
         }
         GC.SuppressFinalize(this);
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
-using RacerProcess = Timeline.Store.Marten.Racer.Racer;
+using Timeline.Testing.RacingWriter;
 using static Timeline.Store.Contract.Seed;
 
 namespace Timeline.Store.Marten.Tests;
@@ -31,7 +31,7 @@ public sealed class ConcurrencyTests(MartenStoreFixture database) : IClassFixtur
         var goFile = Path.Combine(Path.GetTempPath(), $"timeline-race-{Guid.NewGuid():N}");
 
         var processes = Enumerable.Range(0, Processes)
-            .Select(i => StartRacer(new RacerProcess.Orders(connection, schema, G20.Value, Attempts, $"process-{i}", goFile)))
+            .Select(i => StartWriterProcess(new RacingWriter.Orders(connection, schema, G20.Value, Attempts, $"process-{i}", goFile)))
             .ToList();
         try
         {
@@ -47,7 +47,7 @@ public sealed class ConcurrencyTests(MartenStoreFixture database) : IClassFixtur
                 async () =>
                 {
                     await start.WaitAsync(Cancel);
-                    return await RacerProcess.RaceAsync(store, G20, Attempts, $"task-{i}", Cancel);
+                    return await RacingWriter.RaceAsync(store, G20, Attempts, $"task-{i}", Cancel);
                 },
                 Cancel)).ToList();
             await WaitForReadyAsync(processes);
@@ -60,20 +60,20 @@ public sealed class ConcurrencyTests(MartenStoreFixture database) : IClassFixtur
             {
                 await store.DisposeAsync();
             }
-            var fromProcesses = new List<RacerProcess.Outcome>();
+            var fromProcesses = new List<RacingWriter.Outcome>();
             foreach (var (process, i) in processes.Select((p, i) => (p, i)))
             {
                 Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "a racing process did not finish");
                 var output = await outputs[i];
                 Assert.True(process.ExitCode == 0, $"racing process {i} exited with {process.ExitCode}: {output} {await errors[i]}");
-                fromProcesses.Add(JsonSerializer.Deserialize<RacerProcess.Outcome>(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!);
+                fromProcesses.Add(JsonSerializer.Deserialize<RacingWriter.Outcome>(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!);
             }
 
             var outcomes = inProcess.Concat(fromProcesses).ToList();
             var accepted = outcomes.SelectMany(o => o.Accepted).ToList();
             var stream = await observer.ReadStreamAsync(G20, Cancel);
 
-            // Every attempt either was accepted or got a WriteConflict (a crash fails the racer above).
+            // Every attempt either was accepted or got a WriteConflict (a crash fails the race above).
             Assert.All(outcomes, o => Assert.Equal(Attempts, o.Accepted.Count + o.Conflicts));
             Assert.True(accepted.Count >= Attempts, $"only {accepted.Count} appends were accepted");
             Assert.True(outcomes.Sum(o => o.Conflicts) > 0, "the writers never raced");
@@ -100,12 +100,12 @@ public sealed class ConcurrencyTests(MartenStoreFixture database) : IClassFixtur
         }
     }
 
-    /// <summary>Starts the racer program, which the build puts beside this test assembly, as a process of its own.</summary>
-    private static Process StartRacer(RacerProcess.Orders orders)
+    /// <summary>Starts the racing writer, which the build puts beside this test assembly, as a process of its own.</summary>
+    private static Process StartWriterProcess(RacingWriter.Orders orders)
     {
-        var racer = Path.Combine(AppContext.BaseDirectory, "Timeline.Store.Marten.Racer.dll");
+        var writer = Path.Combine(AppContext.BaseDirectory, "Timeline.Testing.RacingWriter.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["exec", racer, JsonSerializer.Serialize(orders)])
+        foreach (var argument in (string[])["exec", writer, JsonSerializer.Serialize(orders)])
         {
             start.ArgumentList.Add(argument);
         }

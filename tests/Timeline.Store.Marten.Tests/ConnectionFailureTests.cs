@@ -3,21 +3,23 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Store.Contract;
 using Timeline.Testing.Postgres;
 
 namespace Timeline.Store.Marten.Tests;
 
-/// <summary>A bad address, password or database fails fast, in one line, as an <see cref="InvalidDataException"/> (exit 2).</summary>
+/// <summary>A bad address, password or database fails fast, in one line, as <see cref="StoreUnavailable"/> (exit 4).</summary>
 public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClassFixture<MartenStoreFixture>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Runs the store's first operation and returns the error and how long it took.</summary>
-    private static async Task<(InvalidDataException Error, TimeSpan Took)> FirstUseFailsAsync(string connection, MartenEventStoreOptions? options = null)
+    private static async Task<(StoreUnavailable Error, TimeSpan Took)> FirstUseFailsAsync(string connection, MartenEventStoreOptions? options = null)
     {
         await using var store = new MartenEventStore(connection, TimeProvider.System, options ?? new());
         var clock = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.CountAsync(Cancel));
+        var error = await Assert.ThrowsAsync<StoreUnavailable>(() => store.CountAsync(Cancel));
         Assert.DoesNotContain('\n', error.Message);
         return (error, clock.Elapsed);
     }
@@ -68,11 +70,12 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     [Fact]
     public async Task A_closed_port_fails_at_once_without_retries()
     {
-        var port = ClosedPort();
+        var port = Loopback.ClosedPort();
 
         var (error, took) = await FirstUseFailsAsync($"postgres://timeline:secret@127.0.0.1:{port}/timeline");
 
-        Assert.StartsWith($"cannot connect to PostgreSQL database 'timeline' on 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"PostgreSQL database 'timeline' on 127.0.0.1:{port} is unavailable: cannot connect", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"PostgreSQL database 'timeline' on 127.0.0.1:{port}", error.Store);
         Assert.True(took < TimeSpan.FromSeconds(5), $"took {took}");
     }
 
@@ -93,36 +96,59 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
     [Fact]
     public async Task Appends_and_reads_fail_the_same_way_as_the_first_use()
     {
-        var port = ClosedPort();
+        var port = Loopback.ClosedPort();
         await using var store = new MartenEventStore($"Host=127.0.0.1;Port={port};Database=timeline;Username=timeline", TimeProvider.System);
 
-        await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel).AsTask());
-        await Assert.ThrowsAsync<InvalidDataException>(() => store.FindCommandsAsync(["cmd-1"], Cancel));
-        await Assert.ThrowsAsync<InvalidDataException>(() => store.MigrateAsync(Cancel));
+        await Assert.ThrowsAsync<StoreUnavailable>(() => store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel).AsTask());
+        await Assert.ThrowsAsync<StoreUnavailable>(() => store.FindCommandsAsync(["cmd-1"], Cancel));
+        await Assert.ThrowsAsync<StoreUnavailable>(() => store.MigrateAsync(Cancel));
     }
 
     [Fact]
     public async Task Key_operations_fail_the_same_way_as_the_first_use()
     {
-        var port = ClosedPort();
+        var port = Loopback.ClosedPort();
         await using var store = new MartenEventStore($"Host=127.0.0.1;Port={port};Database=timeline;Username=timeline", TimeProvider.System);
         var key = new ApiKey("desk", KeyRole.Admin, new string('a', 64), new DateTimeOffset(2023, 1, 10, 9, 0, 0, TimeSpan.Zero), "ops");
 
         var errors = new[]
         {
-            await Assert.ThrowsAsync<InvalidDataException>(() => store.AddKeyAsync(key, Cancel)),
-            await Assert.ThrowsAsync<InvalidDataException>(() => store.ListKeysAsync(Cancel)),
-            await Assert.ThrowsAsync<InvalidDataException>(() => store.FindActiveKeyAsync(key.Hash, Cancel)),
-            await Assert.ThrowsAsync<InvalidDataException>(() => store.RevokeKeyAsync("desk", key.CreatedAt, Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.AddKeyAsync(key, Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.ListKeysAsync(Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.FindActiveKeyAsync(key.Hash, Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.RevokeKeyAsync("desk", key.CreatedAt, Cancel)),
         };
 
-        Assert.All(errors, e => Assert.StartsWith($"cannot connect to PostgreSQL database 'timeline' on 127.0.0.1:{port}", e.Message, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.StartsWith($"PostgreSQL database 'timeline' on 127.0.0.1:{port} is unavailable: cannot connect", e.Message, StringComparison.Ordinal));
     }
 
-    private static int ClosedPort()
+    [Fact]
+    public async Task A_server_that_goes_away_while_in_use_makes_every_operation_unavailable_in_one_line_without_the_password()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var connection = await ValidAsync();
+        await using var relay = new PostgresRelay(connection.ConnectionString);
+        var port = new NpgsqlConnectionStringBuilder(relay.ConnectionString).Port;
+        await using var store = new MartenEventStore(relay.ConnectionString, TimeProvider.System, new() { Schema = database.NewSchema() });
+        var announced = new PendingEvent(Guid.NewGuid(), Seed.G20Announced, ReportedAt.Parse("2022-09-08"), Seed.Ushakov, "cmd-announce");
+        await store.AppendAsync([new StreamAppend(Seed.G20, 0, [announced])], "analyst", Cancel);
+        Assert.Single(await store.ReadStreamAsync(Seed.G20, Cancel));
+
+        relay.Stop();
+
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.ReadStreamAsync(Seed.G20, Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel).AsTask()),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.AppendAsync([new StreamAppend(Seed.G20, 1, [announced with { EventId = Guid.NewGuid(), CommandId = "cmd-2" }])], "analyst", Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.CountAsync(Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailable>(() => store.ListKeysAsync(Cancel)),
+        };
+
+        Assert.All(errors, e =>
+        {
+            Assert.StartsWith($"PostgreSQL database '{connection.Database}' on 127.0.0.1:{port} is unavailable: ", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', e.Message);
+            Assert.DoesNotContain(connection.Password!, e.Message, StringComparison.Ordinal);
+        });
     }
 }

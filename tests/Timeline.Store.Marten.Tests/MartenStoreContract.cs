@@ -6,5 +6,5 @@ namespace Timeline.Store.Marten.Tests;
 
 public sealed class MartenStoreContract(MartenStoreFixture database) : EventStoreContract, IClassFixture<MartenStoreFixture>
 {
-    protected override IEventStore CreateStore(FakeTimeProvider clock) => database.CreateStoreAsync(clock).GetAwaiter().GetResult();
+    protected override IStore CreateStore(FakeTimeProvider clock) => database.CreateStoreAsync(clock).GetAwaiter().GetResult();
 }

@@ -161,13 +161,15 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
     }
 
     [Fact]
-    public async Task A_folder_that_does_not_exist_is_an_IOException_naming_the_path()
+    public async Task A_folder_that_does_not_exist_makes_the_store_unavailable_naming_the_path()
     {
         var path = Path.Combine(files.Folder, "no-such-folder", "timeline.db");
 
-        var error = await Assert.ThrowsAsync<IOException>(() => Open(path).CountAsync(Cancel));
+        var error = await Assert.ThrowsAsync<StoreUnavailable>(() => Open(path).CountAsync(Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be opened", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(path, error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -241,6 +243,36 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
 
         Assert.True(waited, "the append should wait while another connection holds the write lock");
         Assert.Single(await append);
+    }
+
+    [Fact]
+    public async Task An_append_that_waits_past_the_busy_timeout_for_a_lock_held_elsewhere_fails_as_unavailable_and_writes_nothing()
+    {
+        var path = files.NewPath();
+        var store = new SqliteEventStore(path, _clock, busyTimeout: TimeSpan.FromMilliseconds(300));
+        _stores.Add(store);
+        await store.CountAsync(Cancel);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        StoreUnavailable error;
+        using (var other = Raw(path))
+        using (var lockHolder = other.BeginTransaction(deferred: false))
+        {
+            // Microsoft.Data.Sqlite waits for a lock synchronously, so the append runs on a thread of its own.
+            error = await Assert.ThrowsAsync<StoreUnavailable>(
+                () => Task.Run(() => store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel), Cancel));
+        }
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
+        Assert.StartsWith($"the Timeline store '{path}' is unavailable: another writer has held it locked for more than 0.3 s", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(0, await store.CountAsync(Cancel));
+        Assert.Single(await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel));
+    }
+
+    [Fact]
+    public void A_busy_timeout_under_100_ms_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteEventStore(files.NewPath(), _clock, TimeSpan.FromMilliseconds(99)));
     }
 
     [Fact]

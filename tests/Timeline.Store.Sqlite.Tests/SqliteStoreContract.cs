@@ -6,5 +6,5 @@ namespace Timeline.Store.Sqlite.Tests;
 
 public sealed class SqliteStoreContract(SqliteStoreFixture files) : EventStoreContract, IClassFixture<SqliteStoreFixture>
 {
-    protected override IEventStore CreateStore(FakeTimeProvider clock) => files.CreateStore(clock);
+    protected override IStore CreateStore(FakeTimeProvider clock) => files.CreateStore(clock);
 }

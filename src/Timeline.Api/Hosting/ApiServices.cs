@@ -13,7 +13,7 @@ namespace Timeline.Api.Hosting;
 /// <summary>Every service the API needs, registered once.</summary>
 internal static class ApiServices
 {
-    public static IServiceCollection AddTimelineApi(this IServiceCollection services, ApiOptions? options, Func<IServiceProvider, IEventStore> openStore, TimeProvider clock)
+    public static IServiceCollection AddTimelineApi(this IServiceCollection services, ApiOptions? options, Func<IServiceProvider, IStore> openStore, TimeProvider clock)
     {
         var apiOptions = services.AddOptions<ApiOptions>();
         if (options is null)
@@ -26,9 +26,7 @@ internal static class ApiServices
         }
 
         services.AddSingleton(clock);
-        services.AddSingleton(openStore);
-        services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<IEventStore>() as IKeyStore
-            ?? throw new InvalidOperationException("this store keeps no API keys, so the API cannot check them"));
+        services.AddTimelineStore(openStore);
         services.AddHttpContextAccessor();
         // recordedBy is the name of the key that sent the request.
         services.AddScoped(provider => new Recorder(

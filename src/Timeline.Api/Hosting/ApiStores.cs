@@ -1,5 +1,5 @@
 using Timeline.Core.Storage;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 
 namespace Timeline.Api.Hosting;
 
@@ -9,7 +9,7 @@ namespace Timeline.Api.Hosting;
 /// </summary>
 internal static class ApiStores
 {
-    public static IEventStore FromConfiguration(IServiceProvider services)
+    public static IStore FromConfiguration(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var text = configuration[$"{ApiOptions.Section}:Store"] is { Length: > 0 } configured ? configured

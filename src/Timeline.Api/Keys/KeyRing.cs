@@ -50,7 +50,7 @@ public sealed partial class KeyRing(IKeyStore store, TimeProvider clock)
             throw new CommandRejected(null, "CreateKey", "key-name-taken",
                 $"an active key is already named '{name}'; revoke it first, or choose another name", conflict);
         }
-        return new IssuedKey(key.Name, KeyRoles.Name(key.Role), Cutoff.Format(key.CreatedAt), key.CreatedBy, secret);
+        return new IssuedKey(key.Name, KeyRoles.Name(key.Role), RecordedAt.CutDown(key.CreatedAt).ToString(), key.CreatedBy, secret);
     }
 
     /// <summary>Every key, active and revoked, oldest first; never a key or its hash.</summary>
@@ -60,9 +60,9 @@ public sealed partial class KeyRing(IKeyStore store, TimeProvider clock)
         return new KeyListDocument([.. keys.Select(k => new KeyListEntry(
             k.Name,
             KeyRoles.Name(k.Role),
-            Cutoff.Format(k.CreatedAt),
+            RecordedAt.CutDown(k.CreatedAt).ToString(),
             k.CreatedBy,
-            k.RevokedAt is { } revoked ? Cutoff.Format(revoked) : null,
+            k.RevokedAt is { } revoked ? RecordedAt.CutDown(revoked).ToString() : null,
             k.IsActive))]);
     }
 

@@ -48,7 +48,9 @@ internal sealed partial class ProblemMapping(IProblemDetailsService problems, IL
         MeetingNotFound missing => WithExtensions(Problem(404, "No such meeting", missing.Message), ("meetingId", missing.MeetingId)),
         KeyNotFound missing => WithExtensions(Problem(404, "No such key", missing.Message), ("name", missing.Name)),
         StoreNotEmpty notEmpty => Problem(409, "The store is not empty", notEmpty.Message),
-        InvalidDataException or IOException or TimeoutException or Microsoft.Data.Sqlite.SqliteException =>
+        // Where the store is (a file path, a host) stays in the server log.
+        StoreUnavailable unavailable => Problem(503, "The store is unavailable", $"the store is unavailable: {unavailable.Reason}"),
+        InvalidDataException or IOException =>
             Problem(503, "The store is unavailable", "the store could not be read or written; the server log has the details"),
         _ => Problem(500, "Something went wrong", "an unexpected error occurred; the server log has the details"),
     };

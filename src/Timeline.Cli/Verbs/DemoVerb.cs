@@ -5,7 +5,7 @@ using Spectre.Console;
 using Timeline.Cli.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Core.Storage;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 using Timeline.Core.Attendance;
 using Timeline.Core.Commands;
 using Timeline.Core.Commands.ApplyCommands;

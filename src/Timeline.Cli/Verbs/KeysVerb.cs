@@ -94,10 +94,6 @@ internal static class KeysVerb
         return command;
     }
 
-    private static KeyRing Ring(Session session)
-    {
-        var store = session.Services.GetRequiredService<IEventStore>() as IKeyStore
-            ?? throw new UsageProblem($"the store {session.Location} keeps no API keys");
-        return new KeyRing(store, session.Services.GetRequiredService<TimeProvider>());
-    }
+    private static KeyRing Ring(Session session) =>
+        new(session.Services.GetRequiredService<IKeyStore>(), session.Services.GetRequiredService<TimeProvider>());
 }

@@ -24,14 +24,10 @@ internal static class ServeVerb
         var command = new Command("serve", "Serve the HTTP API, the calendar feed and the web page on the selected store") { urls, anonymousRead };
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
         {
-            var store = session.Services.GetRequiredService<IEventStore>();
-            if (store is not IKeyStore keys)
-            {
-                throw new UsageProblem($"the store {session.Location} keeps no API keys, so it cannot be served");
-            }
+            var store = session.Services.GetRequiredService<IStore>();
             var options = new ApiOptions { Urls = parse.GetValue(urls), AllowAnonymousRead = parse.GetValue(anonymousRead) };
             await environment.Out.WriteLineAsync($"Serving {session.Location}{(options.AllowAnonymousRead ? ", reads open to anyone" : string.Empty)}.");
-            if (!options.AllowAnonymousRead && (await keys.ListKeysAsync(ct)).All(k => !k.IsActive))
+            if (!options.AllowAnonymousRead && (await store.ListKeysAsync(ct)).All(k => !k.IsActive))
             {
                 await environment.Error.WriteLineAsync(
                     "note: this store has no active API keys, so every /api request will be refused; create one with " +

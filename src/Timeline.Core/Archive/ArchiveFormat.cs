@@ -18,7 +18,7 @@ namespace Timeline.Core.Archive;
 /// A line: <c>{"sequence":1,"meetingId":"g20-2022","streamVersion":1,"eventId":"…","event":"summit-announced.v1",
 /// "data":{…},"reportedAt":"2022-09-08","recordedAt":"2026-11-29T12:00:00.000000Z","recordedBy":"ana",
 /// "source":{…},"commandId":"…"}</c>. <c>event</c> is the stored name from <see cref="EventTypeMap"/>;
-/// <c>recordedAt</c> is UTC with microseconds.
+/// <c>recordedAt</c> is written as <see cref="Storage.RecordedAt"/> writes it.
 /// </remarks>
 public static class ArchiveFormat
 {
@@ -51,7 +51,7 @@ public static class ArchiveFormat
             e.EventType,
             JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TimelineJson.Stored),
             e.ReportedAt.Text,
-            Cutoff.Format(e.RecordedAt),
+            e.RecordedAt.ToString(),
             e.RecordedBy,
             e.Source,
             e.CommandId),
@@ -87,9 +87,9 @@ public static class ArchiveFormat
         {
             throw Rejected(origin, "reportedAt", reportedError);
         }
-        if (!DateTimeOffset.TryParseExact(parsed.RecordedAt, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var recordedAt))
+        if (!Storage.RecordedAt.TryParse(parsed.RecordedAt, out var recordedAt, out var recordedError))
         {
-            throw Rejected(origin, "recordedAt", $"'{FieldReader.Quote(parsed.RecordedAt)}' is not a UTC instant with microseconds (2026-11-29T12:00:00.000000Z)");
+            throw Rejected(origin, "recordedAt", recordedError);
         }
         if (parsed.Sequence < 1 || parsed.StreamVersion < 1)
         {
@@ -112,7 +112,7 @@ public static class ArchiveFormat
             parsed.Event,
             domainEvent,
             reportedAt,
-            recordedAt.ToUniversalTime(),
+            recordedAt,
             parsed.RecordedBy,
             parsed.Source ?? Source.None,
             parsed.CommandId);

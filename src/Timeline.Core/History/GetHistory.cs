@@ -70,7 +70,7 @@ public sealed class GetHistoryHandler(IEventStore store) : IQueryHandler<GetHist
                 e.StreamVersion,
                 EventTypeMap.DisplayName(e.EventType),
                 e.ReportedAt.Text,
-                Cutoff.Format(e.RecordedAt),
+                e.RecordedAt.ToString(),
                 e.RecordedBy,
                 e.Source,
                 EventSummary.Describe(e.Event),

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Timeline.Domain.Dates;
 
 namespace Timeline.Core.Knowledge;
@@ -36,13 +35,12 @@ public sealed record Cutoff(string Text, DateTimeOffset Before)
     /// <summary>True when <paramref name="instant"/> falls within the bound.</summary>
     public bool Includes(DateTimeOffset instant) => instant < Before;
 
+    /// <summary>True when <paramref name="recordedAt"/> falls within the bound.</summary>
+    public bool Includes(Storage.RecordedAt recordedAt) => recordedAt.Instant < Before;
+
     /// <summary>The last instant included, for queries that take an inclusive bound.</summary>
     public DateTimeOffset Through() => Before.AddTicks(-1);
 
     /// <inheritdoc />
     public override string ToString() => Text;
-
-    /// <summary>Writes a system time the way every output does: UTC, microseconds, <c>Z</c>.</summary>
-    public static string Format(DateTimeOffset recordedAt) =>
-        recordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -52,4 +52,12 @@ public sealed record EventQuery
     /// Stores keep this key beside the original text so the match is the same everywhere.
     /// </summary>
     public static string? SearchKey(string? text) => text?.ToLowerInvariant();
+
+    /// <summary>
+    /// The one text form of a reportedAt instant that stores keep beside reportedAt, and compare with the bounds of
+    /// <see cref="ReportedFrom"/> and <see cref="ReportedBefore"/>: UTC, every tick, fixed width, so text order (ordinal,
+    /// or PostgreSQL's collation C) is time order and filters are exact.
+    /// </summary>
+    public static string ReportedAtKey(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -28,27 +28,3 @@ public interface IEventStore
     /// <exception cref="WriteConflict">A stream moved past its expected version, or a command id is already stored.</exception>
     Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken);
 }
-
-/// <summary>
-/// A write lost a race: a stream is no longer at the version the writer read, or another writer stored the same
-/// command id first. Every backend throws this one type. Re-read and decide again.
-/// </summary>
-public sealed class WriteConflict : Exception
-{
-    public WriteConflict(string message, MeetingId? stream = null, long? expectedVersion = null, long? actualVersion = null, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        Stream = stream;
-        ExpectedVersion = expectedVersion;
-        ActualVersion = actualVersion;
-    }
-
-    /// <summary>The stream that moved, when known.</summary>
-    public MeetingId? Stream { get; }
-
-    /// <summary>The version the writer expected.</summary>
-    public long? ExpectedVersion { get; }
-
-    /// <summary>The version found, when the backend reports it.</summary>
-    public long? ActualVersion { get; }
-}

@@ -2,7 +2,7 @@ namespace Timeline.Core.Storage;
 
 /// <summary>
 /// What operators do to a whole store: create or migrate its schema, count it, and fill an empty store from an
-/// export. Every backend implements this beside <see cref="IEventStore"/>, and the store contract suite checks it.
+/// export. Part of <see cref="IStore"/>.
 /// </summary>
 public interface IStoreMaintenance
 {
@@ -26,11 +26,9 @@ public interface IStoreMaintenance
     /// <param name="cancellationToken">Cancels before commit; nothing is then written.</param>
     /// <exception cref="StoreNotEmpty">The store already holds an event (even when the input is empty); nothing was written.</exception>
     /// <exception cref="InvalidDataException">
-    /// The events are out of order, a stream's versions have a gap, an event id repeats, or a recordedAt is finer than a
-    /// microsecond; the message names the offending sequence (and stream). Nothing was written.
+    /// The events are out of order, a stream's versions have a gap, an entry is empty or lacks a field, an event type
+    /// does not name its event (<see cref="RestoreCheck"/>), or an event id repeats; the message names the offending
+    /// sequence (and stream). Nothing was written.
     /// </exception>
     Task<long> RestoreAsync(IAsyncEnumerable<StoredEvent> events, CancellationToken cancellationToken);
 }
-
-/// <summary>A restore was pointed at a store that already holds events.</summary>
-public sealed class StoreNotEmpty(string message) : Exception(message);

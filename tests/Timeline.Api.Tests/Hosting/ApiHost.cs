@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Timeline.Api.Keys;
 using Timeline.Cli;
 using Timeline.Core.Storage;
-using Timeline.Stores;
+using Timeline.Store.Selection;
 
 namespace Timeline.Api.Tests.Hosting;
 
@@ -23,7 +23,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
     // The keys are issued and revoked through an instance of their own, as `timeline keys` would from another process.
-    private readonly IEventStore _keysStore;
+    private readonly IStore _keysStore;
 
     /// <param name="store">
     /// A store text as <c>--store</c> takes it (<c>sqlite:PATH</c>, a PostgreSQL URI or connection string); by default
@@ -38,7 +38,7 @@ public sealed class ApiHost : IAsyncDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
-            s.AddSingleton<IEventStore>(provider => Location.Open(provider.GetRequiredService<TimeProvider>()));
+            s.AddSingleton<IStore>(provider => Location.Open(provider.GetRequiredService<TimeProvider>()));
             s.Configure<ApiOptions>(o =>
             {
                 o.AllowAnonymousRead = allowAnonymousRead;
@@ -86,7 +86,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Task RevokeAsync(string name) => new KeyRing(Keys, Clock).RevokeAsync(name, TestContext.Current.CancellationToken);
 
-    private IKeyStore Keys => _keysStore as IKeyStore ?? throw new InvalidOperationException($"{Location} keeps no API keys");
+    private IKeyStore Keys => _keysStore;
 
     /// <summary>Runs <c>timeline ARGS --store STORE</c> in process, on this host's store and clock.</summary>
     public async Task<CliRun> CliAsync(params string[] args)
@@ -101,15 +101,7 @@ public sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        switch (_keysStore)
-        {
-            case IAsyncDisposable asynchronous:
-                await asynchronous.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
+        await _keysStore.DisposeAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -387,11 +387,11 @@ public sealed class BadInputTests : IAsyncLifetime
     [Theory]
     [InlineData("no-such-folder/t.db")]
     [InlineData(".")]
-    public async Task A_store_path_that_cannot_be_created_is_bad_input_not_an_unexpected_failure(string path)
+    public async Task A_store_path_that_cannot_be_created_makes_the_store_unavailable_not_an_unexpected_failure(string path)
     {
         var run = await _workspace.Run("--store", $"sqlite:{path}", "import", Seeds.Article);
 
-        FailedCleanly(run, 2, [Path.GetFullPath(path, _workspace.Folder)]);
+        FailedCleanly(run, 4, [Path.GetFullPath(path, _workspace.Folder), "is unavailable: it cannot be opened"]);
     }
 
     [Fact]

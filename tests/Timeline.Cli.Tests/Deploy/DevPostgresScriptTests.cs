@@ -58,7 +58,7 @@ public sealed partial class DevPostgresScriptTests : IAsyncDisposable
         Assert.Contains("stopped", (await ScriptAsync("stop")).Error, StringComparison.Ordinal);
         Assert.Equal(3, (await ScriptAsync("status", expectedExit: 3)).ExitCode);
         var refused = await _workspace.Run("--store", uri, "schedule");
-        Assert.True(refused.ExitCode == 2 && refused.Error.StartsWith("error: cannot connect", StringComparison.Ordinal), refused.ToString());
+        Assert.True(refused.ExitCode == 4 && refused.Error.Contains("is unavailable: cannot connect", StringComparison.Ordinal), refused.ToString());
 
         // Started again, it keeps its data, its port and its password.
         Assert.Equal(uri, (await ScriptAsync("start")).Out.Trim());
@@ -85,7 +85,7 @@ public sealed partial class DevPostgresScriptTests : IAsyncDisposable
 
         // Before the owner migrates, the app may not create the schema's tables.
         var early = await _workspace.Run("--store", app, "schedule");
-        Assert.True(early.ExitCode == 2, early.ToString());
+        Assert.True(early.ExitCode == 4, early.ToString());
         Assert.Contains("user 'tl_app' lacks a privilege", early.Error, StringComparison.Ordinal);
 
         Assert.StartsWith("created the Timeline schema", (await _workspace.Run("--store", owner, "migrate")).Succeeded().Out, StringComparison.Ordinal);

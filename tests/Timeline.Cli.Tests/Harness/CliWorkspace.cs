@@ -29,6 +29,9 @@ internal sealed class CliWorkspace : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>How long a SQLite store waits for another writer's lock; null for its default (15 s).</summary>
+    public TimeSpan? SqliteBusyTimeout { get; set; }
+
     /// <summary>The environment the CLI sees; nothing else of the real environment leaks in.</summary>
     public Dictionary<string, string> Variables { get; }
 
@@ -65,7 +68,7 @@ internal sealed class CliWorkspace : IDisposable
             name => Variables.GetValueOrDefault(name),
             Folder,
             Clock,
-            IsInteractive: false);
+            IsInteractive: false) { SqliteBusyTimeout = SqliteBusyTimeout };
         var exitCode = await TimelineCli.RunAsync(args, environment);
         return new CliRun(args, exitCode, output.ToString(), error.ToString());
     }

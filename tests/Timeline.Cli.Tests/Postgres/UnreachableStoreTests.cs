@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Timeline.Cli.Tests.Harness;
+using Timeline.Testing.Postgres;
 
 namespace Timeline.Cli.Tests.Postgres;
 
 /// <summary>
-/// A wrong password, a closed port and a missing database each end every verb within seconds with exit 2 and one line
-/// on standard error that says what is wrong, and never the password. So does a server that never answers, after
-/// the connect timeout.
+/// A wrong password, a closed port and a missing database each make the store unavailable: every verb ends within
+/// seconds with exit 4 and one line on standard error that names the store and says what is wrong, and never the
+/// password. So does a server that never answers, after the connect timeout.
 /// </summary>
 public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<CliPostgres>
 {
@@ -51,7 +52,7 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Problems))]
-    public async Task Every_verb_fails_fast_with_one_line_and_exit_2(string problem, string form, string via)
+    public async Task Every_verb_fails_fast_with_one_line_and_exit_4(string problem, string form, string via)
     {
         var (bad, password, expected) = await BadStoreAsync(problem);
         using var workspace = new CliWorkspace();
@@ -77,7 +78,7 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
     [InlineData("wrong-password")]
     [InlineData("closed-port")]
     [InlineData("missing-database")]
-    public async Task A_real_process_fails_fast_with_one_line_and_exit_2(string problem)
+    public async Task A_real_process_fails_fast_with_one_line_and_exit_4(string problem)
     {
         var (bad, password, expected) = await BadStoreAsync(problem);
         using var workspace = new CliWorkspace();
@@ -111,7 +112,7 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
         return problem switch
         {
             "wrong-password" => (store.With(password: WrongPassword), WrongPassword, "refused the login of user"),
-            "closed-port" => (store.With(port: ClosedPort()), store.Password, "cannot connect to PostgreSQL database"),
+            "closed-port" => (store.With(port: Loopback.ClosedPort()), store.Password, "is unavailable: cannot connect"),
             "missing-database" => (store.With(database: "no_such_timeline"), store.Password, "PostgreSQL database 'no_such_timeline'"),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
         };
@@ -119,7 +120,7 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
 
     private static void AssertFailedClearly(CliRun run, TimeSpan took, string password, string expected)
     {
-        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.True(run.ExitCode == 4, run.ToString());
         Assert.True(took < Quickly, $"{run.Args[^1]} took {took}");
         Assert.Empty(run.Out);
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -127,12 +128,5 @@ public sealed class UnreachableStoreTests(CliPostgres postgres) : IClassFixture<
         Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain(password, run.Error, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -87,6 +87,18 @@ public sealed class ProcessExitCodeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_store_exits_4_with_one_line_that_names_it_and_not_its_password()
+    {
+        var run = await RunTimeline("--store", "postgres://u:pw@127.0.0.1:1/x", "schedule");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Empty(run.Out);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: PostgreSQL database 'x' on 127.0.0.1:1 is unavailable: cannot connect", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rule_rejection_exits_3_with_nothing_on_standard_output()
     {
         Assert.Equal(0, (await RunTimeline("import", Seeds.Article)).ExitCode);

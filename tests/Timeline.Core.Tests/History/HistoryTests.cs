@@ -43,7 +43,7 @@ public sealed class HistoryTests
         Assert.Equal(TimelineFold.EventKey(decline.EventId), entry.EventId);
         Assert.Equal(Peskov, entry.Source);
         Assert.Equal("analyst", entry.RecordedBy);
-        Assert.Equal(Cutoff.Format(decline.RecordedAt), entry.RecordedAt);
+        Assert.Equal(decline.RecordedAt.ToString(), entry.RecordedAt);
         Assert.Equal("Vladimir Putin: declined, represented by Sergey Lavrov", entry.Summary);
         Assert.False(entry.Retracted);
         Assert.Equal("Sergey Lavrov", entry.Data.GetProperty("representedBy").GetString());

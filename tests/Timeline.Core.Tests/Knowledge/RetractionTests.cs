@@ -108,7 +108,7 @@ public sealed class RetractionTests
     {
         _log.Retract("g20-2022", "typo-g20-putin", "2022-12-02", "correction-1", RetractionRecordedAt);
         // The history handler reads the stream as recorded by the bound, then builds.
-        var recordedBefore = _log.Events.Where(e => e.RecordedAt < RetractionRecordedAt).ToList();
+        var recordedBefore = _log.Events.Where(e => e.RecordedAt.Instant < RetractionRecordedAt).ToList();
 
         var history = GetHistoryHandler.Build(
             MeetingId.Parse("g20-2022"), recordedBefore, new GetHistory("g20-2022", RecordedAsOf: "2022-12-02T09:59:59Z"));

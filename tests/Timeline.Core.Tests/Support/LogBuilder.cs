@@ -76,7 +76,7 @@ internal sealed class LogBuilder
         Source source,
         string commandId,
         Guid eventId) =>
-        new(sequence, stream, version, eventId, EventTypeMap.NameOf(@event), @event, ReportedAt.Parse(reportedAt), recordedAt, recordedBy, source, commandId);
+        new(sequence, stream, version, eventId, EventTypeMap.NameOf(@event), @event, ReportedAt.Parse(reportedAt), RecordedAt.Exactly(recordedAt), recordedBy, source, commandId);
 
     /// <summary>A recognisable event id for the n-th append.</summary>
     public static Guid EventId(long n) => Guid.Parse($"00000000-0000-7000-8000-{n:x12}");

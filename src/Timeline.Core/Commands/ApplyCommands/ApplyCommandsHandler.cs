@@ -142,7 +142,7 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
                 : null;
             if (difference is not null)
             {
-                difference += $" (recorded {Knowledge.Cutoff.Format(stored.RecordedAt)} by {stored.RecordedBy})";
+                difference += $" (recorded {stored.RecordedAt} by {stored.RecordedBy})";
             }
         }
         else if (earlier is not null && CommandIds.Derived(earlier.Input) != CommandIds.Derived(input))
@@ -218,7 +218,7 @@ public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, 
                 Staged.Add(e);
                 var staged = new StoredEvent(
                     long.MaxValue / 2 + Staged.Count, _stream, Version, e.EventId, Serialization.EventTypeMap.NameOf(e.Event), e.Event,
-                    e.ReportedAt, now, recordedBy, e.Source, e.CommandId);
+                    e.ReportedAt, RecordedAt.CutDown(now), recordedBy, e.Source, e.CommandId);
                 _events.Add(staged);
                 _hasRetraction |= e.Event is MeetingEvent.ReportRetracted;
                 if (_latest is not null && !_hasRetraction && e.ReportedAt.Instant >= _latestReported)

@@ -1,4 +1,4 @@
-using Timeline.Stores;
+using Timeline.Store.Selection;
 
 namespace Timeline.Cli.Stores;
 

@@ -2,7 +2,7 @@ using Timeline.Core.Storage;
 using Timeline.Store.Marten;
 using Timeline.Store.Sqlite;
 
-namespace Timeline.Stores;
+namespace Timeline.Store.Selection;
 
 /// <summary>Which backend a store text names.</summary>
 public enum StoreKind
@@ -73,13 +73,12 @@ public sealed class StoreLocation
     /// <summary>True for a SQLite store whose file does not exist yet. A PostgreSQL store is never known to be missing.</summary>
     public bool IsMissing => SqlitePath is not null && !File.Exists(SqlitePath);
 
-    /// <summary>
-    /// Opens the store. The returned object implements <see cref="IEventStore"/>, <see cref="IStoreMaintenance"/> and
-    /// <see cref="IAsyncDisposable"/>; dispose it when done. Nothing is touched until the first call.
-    /// </summary>
-    public IEventStore Open(TimeProvider clock) => Kind switch
+    /// <summary>Opens the store; dispose it when done. Nothing is touched until the first call.</summary>
+    /// <param name="clock">The clock that stamps recordedAt.</param>
+    /// <param name="sqliteBusyTimeout">For a SQLite store, how long a write waits for another writer's lock; null for its default.</param>
+    public IStore Open(TimeProvider clock, TimeSpan? sqliteBusyTimeout = null) => Kind switch
     {
-        StoreKind.Sqlite => new SqliteEventStore(SqlitePath!, clock),
+        StoreKind.Sqlite => new SqliteEventStore(SqlitePath!, clock, sqliteBusyTimeout),
         _ => new MartenEventStore(_text, clock),
     };
 
@@ -91,9 +90,10 @@ public sealed class StoreLocation
         {
             throw new InvalidOperationException($"{Display} is a PostgreSQL store; it has no files to delete");
         }
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        // File.Exists is false for a folder: a path naming one is left alone.
+        foreach (var file in new[] { string.Empty, "-wal", "-shm" }.Select(suffix => SqlitePath + suffix).Where(File.Exists))
         {
-            File.Delete(SqlitePath + suffix);
+            File.Delete(file);
         }
     }
 

@@ -2,19 +2,20 @@ using System.Text.Json;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
+using Timeline.Store.Marten;
 
-namespace Timeline.Store.Marten.Racer;
+namespace Timeline.Testing.RacingWriter;
 
 /// <summary>
 /// A writer that appends to one meeting again and again, each time at the version it just read, counting what was
 /// accepted and what lost a race with a <see cref="WriteConflict"/>. Any other exception escapes.
 /// </summary>
-public static class Racer
+public static class RacingWriter
 {
     /// <summary>What a racing process is told, as JSON in its one argument.</summary>
     public sealed record Orders(string ConnectionString, string Schema, string Meeting, int Attempts, string Name, string GoFile);
 
-    /// <summary>The event ids a racer got accepted, in its order, and how many of its appends got a WriteConflict.</summary>
+    /// <summary>The event ids a racing writer got accepted, in its order, and how many of its appends got a WriteConflict.</summary>
     public sealed record Outcome(List<Guid> Accepted, int Conflicts);
 
     private static readonly MeetingEvent PutinExpected =

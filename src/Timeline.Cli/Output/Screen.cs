@@ -4,13 +4,6 @@ using Timeline.Core.Serialization;
 
 namespace Timeline.Cli.Output;
 
-/// <summary>How results are written: <c>table</c> for people (the default) or <c>json</c> (the documents of docs/contract.md#json-outputs).</summary>
-public enum OutputFormat
-{
-    Table,
-    Json,
-}
-
 /// <summary>The output side of one invocation.</summary>
 internal sealed class Screen(CliEnvironment environment, OutputFormat format)
 {

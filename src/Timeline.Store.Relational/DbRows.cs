@@ -1,12 +1,12 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 
-namespace Timeline.Core.Storage;
+namespace Timeline.Store.Relational;
 
 /// <summary>
 /// Streaming the rows of one query, for the ADO.NET backends: the connection, command and reader stay open exactly as
-/// long as the caller enumerates, and a failure to run the query is translated by the backend, with everything it
-/// opened disposed first.
+/// long as the caller enumerates, and a failure to run the query or to fetch a row is translated by the backend, with
+/// everything it opened disposed first.
 /// </summary>
 public static class DbRows
 {
@@ -30,17 +30,14 @@ public static class DbRows
         await using (command.ConfigureAwait(false))
         await using (reader.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await NextAsync(reader, translate, cancellationToken).ConfigureAwait(false))
             {
                 yield return read((TReader)reader);
             }
         }
     }
 
-    /// <summary>
-    /// Every row of the query, as a list. Unlike <see cref="StreamAsync"/>, a failure while reading rows is translated
-    /// too, since the whole read happens here.
-    /// </summary>
+    /// <summary>Every row of the query, as a list.</summary>
     public static async Task<List<T>> ListAsync<TCommand, TReader, T>(
         Func<CancellationToken, Task<DbConnection>> open,
         Action<TCommand> prepare,
@@ -51,18 +48,24 @@ public static class DbRows
         where TReader : DbDataReader
     {
         var rows = new List<T>();
+        await foreach (var row in StreamAsync(open, prepare, read, translate, cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    // Outside the iterator, since an iterator cannot yield from a try block that catches.
+    private static async Task<bool> NextAsync(DbDataReader reader, Func<Exception, Exception?> translate, CancellationToken cancellationToken)
+    {
         try
         {
-            await foreach (var row in StreamAsync(open, prepare, read, translate, cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(row);
-            }
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (translate(e) is { } translated)
         {
             throw translated;
         }
-        return rows;
     }
 
     private static async Task<(DbConnection, DbCommand, DbDataReader)> ExecuteAsync<TCommand>(
