@@ -257,7 +257,7 @@ internal sealed class MeetingScript
         var person = _people[_rng.Next(_people.Count)];
         var level = AnnounceableLevels.Where(l => l != person.Level).ElementAt(_rng.Next(person.Level is "possible" or "expected" or "planned" ? 2 : 3));
         person.Level = level;
-        var mode = _rng.NextDouble() < 0.15 ? (_rng.NextDouble() < 0.5 ? "virtual" : "in-person") : null;
+        var mode = Mode(0.15, 0.5);
         Add("AnnounceAttendance", time, person.Name, [person.Name], w =>
         {
             w.WriteString("participant", person.Name);
@@ -295,7 +295,7 @@ internal sealed class MeetingScript
         var candidates = _people.Where(p => p.Level != "confirmed").ToList();
         var person = candidates[_rng.Next(candidates.Count)];
         person.Level = "confirmed";
-        var mode = _rng.NextDouble() < 0.2 ? (_rng.NextDouble() < 0.3 ? "virtual" : "in-person") : null;
+        var mode = Mode(0.2, 0.3);
         Add("ConfirmAttendance", time, person.Name, [person.Name], w =>
         {
             w.WriteString("participant", person.Name);
@@ -309,7 +309,7 @@ internal sealed class MeetingScript
         var person = candidates[_rng.Next(candidates.Count)];
         person.Level = "declined";
         var representedBy = _rng.NextDouble() < 0.7 ? _cast.People.PickOther(_rng, [.. _people.Select(p => p.Name)]) : null;
-        var reason = _rng.NextDouble() < 0.3 ? ArchiveNames.Reasons[_rng.Next(ArchiveNames.Reasons.Length)] : null;
+        var reason = _rng.NextDouble() < 0.3 ? Reason() : null;
         Add("DeclineAttendance", time, person.Name, representedBy is null ? [person.Name] : [person.Name, representedBy], w =>
         {
             w.WriteString("participant", person.Name);
@@ -333,7 +333,7 @@ internal sealed class MeetingScript
         var dates = _dates is not null && _rng.NextDouble() < 0.4 ? null : _anchor.Later(_rng.Next(7, 61));
         _dates = dates;
         _anchor = dates ?? _anchor;
-        var reason = _rng.NextDouble() < 0.5 ? ArchiveNames.Reasons[_rng.Next(ArchiveNames.Reasons.Length)] : null;
+        var reason = _rng.NextDouble() < 0.5 ? Reason() : null;
         Add("PostponeMeeting", time, null, [], w =>
         {
             ArchiveCommand.WriteOptional(w, "dates", dates?.Text);
@@ -357,7 +357,7 @@ internal sealed class MeetingScript
             var at = _latest.AddMinutes(_rng.Next(60, 72 * 60));
             if (at <= _lastReport)
             {
-                var reason = _rng.NextDouble() < 0.6 ? ArchiveNames.Reasons[_rng.Next(ArchiveNames.Reasons.Length)] : null;
+                var reason = _rng.NextDouble() < 0.6 ? Reason() : null;
                 Add("CancelMeeting", at, null, [], w => ArchiveCommand.WriteOptional(w, "reason", reason), $"The {_title} has been called off.");
             }
             return;
@@ -378,7 +378,7 @@ internal sealed class MeetingScript
         {
             if (person.Level is "confirmed" or "planned" or "expected" || (person.Level == "possible" && _rng.NextDouble() < 0.5))
             {
-                attendees.Add((person.Name, _rng.NextDouble() < 0.2 ? (_rng.NextDouble() < 0.3 ? "virtual" : "in-person") : null));
+                attendees.Add((person.Name, Mode(0.2, 0.3)));
             }
         }
         foreach (var representative in _commands
@@ -467,6 +467,12 @@ internal sealed class MeetingScript
     }
 
     private string NewParticipant() => _cast.People.PickOther(_rng, [.. _people.Select(p => p.Name)]);
+
+    /// <summary>A mode, said in a share <paramref name="said"/> of reports, virtual in a share <paramref name="virtualShare"/> of those.</summary>
+    private string? Mode(double said, double virtualShare) =>
+        _rng.NextDouble() < said ? (_rng.NextDouble() < virtualShare ? "virtual" : "in-person") : null;
+
+    private string Reason() => ArchiveNames.Reasons[_rng.Next(ArchiveNames.Reasons.Length)];
 
     private static string Phrase(string level) => level switch
     {

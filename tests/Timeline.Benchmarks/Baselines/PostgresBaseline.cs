@@ -25,6 +25,10 @@ internal sealed class PostgresBaseline(string storeText) : RawBaseline
 
     protected override string ScanSql => $"SELECT {ColumnList} FROM {Events} ORDER BY seq_id";
 
+    protected override string BatchSql => $"SELECT {ColumnList} FROM {Events} WHERE seq_id > @after ORDER BY seq_id LIMIT {BatchRows}";
+
+    protected override string AfterParameter => "after";
+
     public override async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenStoreAsync(cancellationToken);
@@ -64,22 +68,6 @@ internal sealed class PostgresBaseline(string storeText) : RawBaseline
         await using var command = scratch.CreateCommand();
         command.CommandText = "DROP SCHEMA timeline_bench_raw CASCADE";
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    protected override async Task<List<object[]>> ReadBatchAsync(DbConnection store, object? after, CancellationToken cancellationToken)
-    {
-        await using var command = (NpgsqlCommand)store.CreateCommand();
-        command.CommandText = $"SELECT {ColumnList} FROM {Events} WHERE seq_id > @after ORDER BY seq_id LIMIT {BatchRows}";
-        command.Parameters.AddWithValue("after", after ?? 0L);
-        var rows = new List<object[]>(BatchRows);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-        return rows;
     }
 
     protected override async Task InsertBatchAsync(DbConnection scratch, List<object[]> rows, CancellationToken cancellationToken)

@@ -113,13 +113,39 @@ internal abstract class RawBaseline
 
     protected abstract Task DropScratchAsync(DbConnection scratch, CancellationToken cancellationToken);
 
-    /// <summary>The next <see cref="BatchRows"/> rows after the order key <paramref name="after"/> (from the start when null).</summary>
-    protected abstract Task<List<object[]>> ReadBatchAsync(DbConnection store, object? after, CancellationToken cancellationToken);
+    /// <summary>
+    /// The next <see cref="BatchRows"/> rows, every column, after the order key given by the parameter
+    /// <see cref="AfterParameter"/>.
+    /// </summary>
+    protected abstract string BatchSql { get; }
+
+    /// <summary>The name of <see cref="BatchSql"/>'s parameter, as the provider writes it.</summary>
+    protected abstract string AfterParameter { get; }
 
     protected abstract Task InsertBatchAsync(DbConnection scratch, List<object[]> rows, CancellationToken cancellationToken);
 
     /// <summary>A prepared single-row insert of <paramref name="row"/> that commits durably on its own.</summary>
     protected abstract Task<DbCommand> PrepareDurableInsertAsync(DbConnection scratch, object[] row, CancellationToken cancellationToken);
+
+    /// <summary>The next <see cref="BatchRows"/> rows after the order key <paramref name="after"/> (from the start when null).</summary>
+    private async Task<List<object[]>> ReadBatchAsync(DbConnection store, object? after, CancellationToken cancellationToken)
+    {
+        await using var command = store.CreateCommand();
+        command.CommandText = BatchSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = AfterParameter;
+        parameter.Value = after ?? 0L;
+        command.Parameters.Add(parameter);
+        var rows = new List<object[]>(BatchRows);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+        return rows;
+    }
 
     /// <summary>The baselines of the plan's store.</summary>
     public static RawBaseline For(BenchmarkPlan plan) => plan.Store switch

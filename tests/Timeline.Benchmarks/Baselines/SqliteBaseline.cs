@@ -19,6 +19,10 @@ internal sealed class SqliteBaseline(string storePath, string scratchFolder) : R
 
     protected override string ScanSql => $"SELECT {Columns} FROM events ORDER BY sequence";
 
+    protected override string BatchSql => $"SELECT {Columns} FROM events WHERE sequence > $after ORDER BY sequence LIMIT {BatchRows}";
+
+    protected override string AfterParameter => "$after";
+
     public override async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenStoreAsync(cancellationToken);
@@ -68,22 +72,6 @@ internal sealed class SqliteBaseline(string storePath, string scratchFolder) : R
 
     protected override async Task DropScratchAsync(DbConnection scratch, CancellationToken cancellationToken) =>
         await ScalarAsync(scratch, "DROP TABLE raw_events", cancellationToken);
-
-    protected override async Task<List<object[]>> ReadBatchAsync(DbConnection store, object? after, CancellationToken cancellationToken)
-    {
-        await using var command = (SqliteCommand)store.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE sequence > $after ORDER BY sequence LIMIT {BatchRows}";
-        command.Parameters.AddWithValue("$after", after ?? 0L);
-        var rows = new List<object[]>(BatchRows);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-        return rows;
-    }
 
     protected override async Task InsertBatchAsync(DbConnection scratch, List<object[]> rows, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ internal sealed record BenchmarkReport(
         });
         if (Console.IsOutputRedirected)
         {
-            console.Profile.Width = 220;
+            console.Profile.Width = 260;
         }
         foreach (var (label, text) in Context())
         {
