@@ -16,37 +16,6 @@ using Timeline.Store.Marten;
 namespace Timeline.Benchmarks.Phases;
 
 /// <summary>
-/// What a query answered, reduced to what the product and its baseline must agree on: a count and a key (for
-/// instance every meeting's id, status and version). A disagreement fails the run, so a faster answer is never a
-/// wrong one.
-/// </summary>
-internal sealed record QueryAnswer(int Count, string Key);
-
-/// <summary>One measured query: the product's request, and the baseline it stands beside.</summary>
-/// <param name="Name">The phase's name (<c>query-windowed</c>).</param>
-/// <param name="Product">The product's entry point: a Mediator request over the real store.</param>
-/// <param name="Baseline">The same question answered without the product's query path.</param>
-/// <param name="SameAnswer">Whether the two must give the same key (Marten's time travel answers a different question).</param>
-internal sealed record QueryBench(string Name, Func<QueryRun, Task<QueryAnswer>> Product, Func<QueryRun, Task<QueryAnswer>> Baseline, bool SameAnswer = true);
-
-/// <summary>One query phase's services and choices.</summary>
-internal sealed class QueryRun(Session session, BenchmarkPlan plan, CancellationToken cancellationToken)
-{
-    public Mediator.IMediator Mediator => session.Mediator;
-
-    public IEventStore Store => session.Store();
-
-    public BenchmarkPlan Plan => plan;
-
-    public QueryChoices Choices => plan.Queries;
-
-    public CancellationToken Cancellation => cancellationToken;
-
-    /// <summary>The meetings of the product's last recorded-as-of answer: the ids a Marten user folds one by one.</summary>
-    public IReadOnlyList<string> LastMeetings { get; set; } = [];
-}
-
-/// <summary>
 /// The queries: the windowed as-of schedule, the recorded-as-of windowed schedule, one meeting as of D, one
 /// meeting's history, one participant's attendance ledger and the audit by speaker. Each runs in a process of its
 /// own: the product first (its peak memory is read right after), then the baseline.

@@ -20,7 +20,12 @@ internal sealed record BenchmarkReport(
     int Files,
     IReadOnlyList<ReportRow> Rows)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Stored runs are read by people too: ×, ≤ and quotes stay as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public void Write(TextWriter output, bool json)
     {
