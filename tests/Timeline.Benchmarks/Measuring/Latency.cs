@@ -27,18 +27,27 @@ internal sealed record Latency(IReadOnlyList<double> Milliseconds)
 internal sealed record Repetitions(int MaxRepetitions, TimeSpan Budget, int MinRepetitions = 3)
 {
     /// <summary>
-    /// Runs <paramref name="operation"/> once untimed (the first run pays for JIT compilation, connection pools and
-    /// schema checks), then times it until <see cref="MaxRepetitions"/> runs or the budget is spent.
+    /// Runs <paramref name="operation"/> untimed for a while first (at least once, for up to a fifth of the budget and
+    /// at most a second), so that JIT compilation, tiering, connection pools and schema checks are paid for; then
+    /// times it until <see cref="MaxRepetitions"/> runs or the budget is spent. The argument counts every run, untimed
+    /// ones included, from 0.
     /// </summary>
     public async Task<Latency> MeasureAsync(Func<int, Task> operation)
     {
-        await operation(0);
+        var run = 0;
+        var warmUp = Stopwatch.StartNew();
+        var warmUpBudget = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, Budget.Ticks / 5));
+        do
+        {
+            await operation(run++);
+        }
+        while (warmUp.Elapsed < warmUpBudget && run < MaxRepetitions);
         var samples = new List<double>();
         var budget = Stopwatch.StartNew();
-        for (var run = 1; samples.Count < MaxRepetitions && (samples.Count < MinRepetitions || budget.Elapsed < Budget); run++)
+        while (samples.Count < MaxRepetitions && (samples.Count < MinRepetitions || budget.Elapsed < Budget))
         {
             var watch = Stopwatch.StartNew();
-            await operation(run);
+            await operation(run++);
             samples.Add(watch.Elapsed.TotalMilliseconds);
         }
         return new Latency(samples);

@@ -12,6 +12,7 @@ namespace Timeline.Benchmarks.Report;
 internal sealed record BenchmarkReport(
     RunOptions Options,
     Machine Machine,
+    (double? AtStart, double? AtEnd) Load,
     string Where,
     string Settings,
     ArchiveShape Archive,
@@ -81,6 +82,7 @@ internal sealed record BenchmarkReport(
             seed = Options.Seed,
             files = Files,
             machine = Machine,
+            loadAverage = new { atStart = Load.AtStart, atEnd = Load.AtEnd },
             where = Where,
             settings = Settings,
             archive = Archive,
@@ -91,13 +93,15 @@ internal sealed record BenchmarkReport(
         },
         Json);
 
+    private static string Show(double? load) => load is { } value ? value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+
     private string StoreName => Options.Store == Timeline.Stores.StoreKind.Sqlite ? "SQLite" : "PostgreSQL";
 
     private IEnumerable<(string Label, string Text)> Context()
     {
         var a = Archive;
         yield return ("Timeline benchmark", $"{Format.Whole(Options.Events)} events on {StoreName} (seed {Options.Seed}), imported as {Files} files, each read by timeline import's reader and applied in one transaction");
-        yield return ("machine", Machine.ToString());
+        yield return ("machine", $"{Machine}; 1-minute load average {Show(Load.AtStart)} at the start, {Show(Load.AtEnd)} at the end");
         yield return ("store", $"{Where}; {Settings}");
         yield return ("archive", $"{Format.Whole(a.Meetings)} meetings ({Format.Whole(a.Summits)} summits), {Format.Whole(a.Participants)} participants, "
             + $"reports {a.FirstReport:yyyy-MM-dd} to {a.LastReport:yyyy-MM-dd}, {Format.Whole(a.Backdated)} backdated, "

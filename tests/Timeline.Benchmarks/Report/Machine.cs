@@ -15,6 +15,13 @@ internal sealed record Machine(int Processors, long? MemoryBytes, string Cpu, st
     public override string ToString() =>
         $"{Processors} × {Cpu}, {(MemoryBytes is { } bytes ? Format.Bytes(bytes) : "unknown memory")}, {System}, {Runtime}";
 
+    /// <summary>The 1-minute load average (<c>/proc/loadavg</c>): on a shared machine, how much else was running.</summary>
+    public static double? LoadAverage() =>
+        File.Exists("/proc/loadavg")
+        && double.TryParse(File.ReadAllText("/proc/loadavg").Split(" ")[0], global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
+
     private static long? MemTotal() =>
         ProcField("/proc/meminfo", "MemTotal") is { } text && long.TryParse(text.Split(' ')[0], out var kilobytes) ? kilobytes * 1024 : null;
 

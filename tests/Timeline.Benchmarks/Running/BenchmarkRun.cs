@@ -36,6 +36,7 @@ internal static class BenchmarkRun
 {
     public static async Task RunAsync(RunOptions options, TextWriter output, TextWriter log, CancellationToken cancellationToken)
     {
+        var loadAtStart = Machine.LoadAverage();
         var work = options.Work ?? Path.Combine(Path.GetTempPath(), $"timeline-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
         try
@@ -68,6 +69,7 @@ internal static class BenchmarkRun
             var report = new BenchmarkReport(
                 options,
                 Machine.Current(),
+                (loadAtStart, Machine.LoadAverage()),
                 stores.Where,
                 settings,
                 shape,
@@ -115,7 +117,7 @@ internal static class BenchmarkRun
             options.Events,
             parts,
             QueryChoices.From(archive),
-            QueryChoices.DurableTargets(archive, options.Repetitions + 1),
+            QueryChoices.DurableTargets(archive, 2 * options.Repetitions),
             options.Repetitions,
             options.BudgetSeconds);
         return (plan, archive.Shape);
