@@ -29,6 +29,10 @@ internal static class Format
         ? (bytes / 1e9).ToString("0.0", Invariant) + " GB"
         : (bytes / 1e6).ToString("#,0", Invariant) + " MB";
 
+    /// <summary>A baseline's time over the figure's: <c>3.2× faster</c>, or <c>1.4× slower</c> below 1.</summary>
+    public static string Speed(double speedUp) =>
+        speedUp >= 1 || speedUp <= 0 ? $"{Times(speedUp)} faster" : $"{Times(1 / speedUp)} slower";
+
     public static string Times(double ratio) => ratio switch
     {
         >= 100 => ratio.ToString("#,0", Invariant),

@@ -68,7 +68,7 @@ internal static class ReportRows
         var baseline = new Latency(result.Baseline!);
         var speedUp = baseline.P50 / product.P50;
         var value = $"{Format.Latency(product)}; {result.Note}";
-        var faster = $"{Format.Times(speedUp)} faster";
+        var faster = Format.Speed(speedUp);
         return figure switch
         {
             Figures.Windowed => new ReportRow(
