@@ -67,7 +67,7 @@ internal static class BenchmarkCli
         var repetitions = Positive(new Option<int>("--reps")
         {
             HelpName = "N",
-            Description = "At most this many timed runs of each latency figure, after one untimed run.",
+            Description = "At most this many timed runs of each latency figure, after an untimed warm-up (at least one run, up to a second).",
             DefaultValueFactory = _ => 30,
         });
         var budget = new Option<double>("--budget")

@@ -108,7 +108,7 @@ internal sealed record BenchmarkReport(
             + string.Join(", ", a.ByCommand.Where(c => c.Key is not ("AnnounceSummit" or "AnnounceMeeting")).Select(c => $"{Format.Whole(c.Value)} {c.Key}")));
         yield return ("queries", $"window {Queries.WindowFrom}..{Queries.WindowTo} (dates of {Queries.WindowMeetings} meetings), as of D = {Queries.AsOf}, "
             + $"recorded as of T = {RecordedAsOf}, meeting {Queries.MeetingId}, participant {Queries.Participant}, speaker \"{Queries.Speaker}\"");
-        yield return ("repetitions", $"after one untimed run, up to {Options.Repetitions} timed runs or {Options.BudgetSeconds:0.#} s per figure (at least 3); "
+        yield return ("repetitions", $"after an untimed warm-up (at least one run, up to a second), up to {Options.Repetitions} timed runs or {Options.BudgetSeconds:0.#} s per figure (at least 3); "
             + "p99 is the slowest run when there are fewer than 100");
     }
 }

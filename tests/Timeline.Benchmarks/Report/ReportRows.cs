@@ -12,8 +12,10 @@ internal static class ReportRows
     /// <summary>Any query peaks at most at this.</summary>
     public const long QueryMemoryTarget = 200_000_000;
 
-    /// <summary>The size the import memory target is stated for.</summary>
+    /// <summary>The size the import memory and growth targets are stated for; below it they are not judged.</summary>
     public const int TargetEvents = 1_000_000;
+
+    private const string AtTargetSize = "(at 1M)";
 
     public static IReadOnlyList<ReportRow> From(RunResults results, int events, bool postgres)
     {
@@ -116,7 +118,7 @@ internal static class ReportRows
             $"p50 {Format.Milliseconds(there.P50)} at {results.GrowthNote}",
             $"{Format.Times(growth)} the time",
             "≤ 2× from 10k to 1M events",
-            ReportRow.VerdictOf(growth <= 2),
+            events >= TargetEvents ? ReportRow.VerdictOf(growth <= 2) : AtTargetSize,
             new Dictionary<string, double> { ["p50Ms"] = here.P50, ["baseP50Ms"] = there.P50 });
     }
 
@@ -124,7 +126,7 @@ internal static class ReportRows
         bytes is not { } peak
             ? new ReportRow(figure, "not measured (no /proc)", ReportRow.None, ReportRow.None, targetText, ReportRow.None, new Dictionary<string, double>())
             : new ReportRow(figure, Format.Bytes(peak), ReportRow.None, ReportRow.None, targetText,
-                judged ? ReportRow.VerdictOf(peak <= target) : "(at 1M)", new Dictionary<string, double> { ["peakBytes"] = peak });
+                judged ? ReportRow.VerdictOf(peak <= target) : AtTargetSize, new Dictionary<string, double> { ["peakBytes"] = peak });
 
     private static double Rate(PhaseResult result) => result.Seconds is > 0 ? result.Rows!.Value / result.Seconds.Value : 0;
 
