@@ -17,15 +17,7 @@ internal static class Figures
     public const string QueryMemory = "peak memory: ";
 
     /// <summary>Each query phase and the figure it gives.</summary>
-    public static IReadOnlyList<(string Phase, string Figure)> Queries { get; } =
-    [
-        ("query-windowed", Windowed),
-        ("query-recorded", Recorded),
-        ("query-meeting", Meeting),
-        ("query-history", History),
-        ("query-attendance", Attendance),
-        ("query-audit", Audit),
-    ];
+    public static IReadOnlyList<(string Phase, string Figure)> Queries { get; } = [.. Phases.QueryPhase.All.Select(q => (q.Name, q.Figure))];
 
     /// <summary>Every figure name in report order.</summary>
     public static IReadOnlyList<string> All { get; } =

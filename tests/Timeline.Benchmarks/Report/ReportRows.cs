@@ -109,7 +109,7 @@ internal static class ReportRows
             return new ReportRow(Figures.Growth, results.GrowthNote, ReportRow.None, ReportRow.None, "≤ 2× from 10k to 1M events", ReportRow.None,
                 new Dictionary<string, double>());
         }
-        var here = new Latency(results.Queries["query-windowed"].Product!);
+        var here = new Latency(results.Queries[QueryPhase.Windowed].Product!);
         var there = new Latency(small.Product!);
         var growth = here.P50 / there.P50;
         return new ReportRow(

@@ -145,7 +145,7 @@ internal static class BenchmarkRun
         await log.WriteLineAsync($"Growth: the windowed as-of schedule over {Format.Whole(options.GrowthBase)} events:");
         var (plan, _) = Prepare(options with { Events = options.GrowthBase }, stores.Growth, Path.Combine(work, "growth-archive"), work);
         await runner.RunAsync(Phase.Import, plan, cancellationToken);
-        var windowed = await runner.RunAsync("query-windowed", plan, cancellationToken);
+        var windowed = await runner.RunAsync(QueryPhase.Windowed, plan, cancellationToken);
         return (windowed, $"{options.GrowthBase.ToString("#,0", CultureInfo.InvariantCulture)} events");
     }
 }
