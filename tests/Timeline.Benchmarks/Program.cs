@@ -1,0 +1,3 @@
+using Timeline.Benchmarks;
+
+return await BenchmarkCli.RunAsync(args);
