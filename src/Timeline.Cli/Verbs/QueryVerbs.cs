@@ -10,7 +10,7 @@ namespace Timeline.Cli.Verbs;
 /// <summary><c>schedule</c>, <c>history</c>, <c>attendance</c> and <c>audit</c>: each sends one query and renders it.</summary>
 internal static class QueryVerbs
 {
-    private const string PointHelp = "a day (2022-09-10, the whole day UTC) or an instant with offset (2022-09-10T12:00:00Z)";
+    internal const string PointHelp = "a day (2022-09-10, the whole day UTC) or an instant with offset (2022-09-10T12:00:00Z)";
 
     public static Command Schedule(CliEnvironment environment)
     {
@@ -97,7 +97,7 @@ internal static class QueryVerbs
         return command;
     }
 
-    private static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
+    internal static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
     {
         if (screen.Format == OutputFormat.Json)
         {
