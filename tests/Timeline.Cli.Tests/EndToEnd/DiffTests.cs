@@ -82,6 +82,18 @@ public sealed class DiffTests(SeededStore store) : IClassFixture<SeededStore>
     }
 
     [Fact]
+    public async Task The_readme_shows_this_diff_as_the_cli_prints_it()
+    {
+        var run = (await store.Workspace.OnStore("diff", "--from", "2022-09-10", "--to", "2022-11-12")).Succeeded();
+        var readme = File.ReadAllText(Path.Combine(Repository.RepositoryFiles.Root, "README.md"));
+
+        // The README drops the spaces Spectre leaves at the end of a wrapped line.
+        var printed = string.Join('\n', run.Out.Split('\n').Select(line => line.TrimEnd()));
+        Assert.Contains("timeline diff --from 2022-09-10 --to 2022-11-12", readme, StringComparison.Ordinal);
+        Assert.Contains(printed, readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_meeting_filter_keeps_one_meeting_and_an_unknown_meeting_is_bad_input()
     {
         Assert.Equal(["g20-2022"], MeetingIds(await Diff("--from", "2022-09-10", "--to", "2022-11-12", "--meeting", "g20-2022")));
