@@ -23,23 +23,18 @@ internal static class ChangeVerbs
         {
             from, to, recordedFrom, recordedTo, asOf, recordedAsOf, meeting, participant,
         };
-        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
-        {
-            var diff = await session.Mediator.Send(
-                new GetDiff(
-                    parse.GetValue(from),
-                    parse.GetValue(to),
-                    parse.GetValue(recordedFrom),
-                    parse.GetValue(recordedTo),
-                    parse.GetValue(asOf),
-                    parse.GetValue(recordedAsOf),
-                    parse.GetValue(meeting),
-                    parse.GetValue(participant)),
-                ct);
-            Render(session.Screen, diff, Tables.Diff);
-            return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        return command.Answers(
+            environment,
+            parse => new GetDiff(
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(recordedFrom),
+                parse.GetValue(recordedTo),
+                parse.GetValue(asOf),
+                parse.GetValue(recordedAsOf),
+                parse.GetValue(meeting),
+                parse.GetValue(participant)),
+            Tables.Diff);
     }
 
     public static Command Conflicts(CliEnvironment environment)
@@ -56,13 +51,9 @@ internal static class ChangeVerbs
         {
             within, meeting, asOf, recordedAsOf,
         };
-        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
-        {
-            var conflicts = await session.Mediator.Send(
-                new GetConflicts(parse.GetValue(within), parse.GetValue(meeting), parse.GetValue(asOf), parse.GetValue(recordedAsOf)), ct);
-            Render(session.Screen, conflicts, Tables.Conflicts);
-            return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        return command.Answers(
+            environment,
+            parse => new GetConflicts(parse.GetValue(within), parse.GetValue(meeting), parse.GetValue(asOf), parse.GetValue(recordedAsOf)),
+            Tables.Conflicts);
     }
 }

@@ -51,70 +51,27 @@ internal static class Claims
     }
 
     // An invitation says nothing about attending; a postponement without dates says nothing about the new ones.
-    private static IEnumerable<(MeetingField Fact, ParticipantName? Participant, object Value)> Of(MeetingEvent @event)
+    private static IEnumerable<(MeetingField Fact, ParticipantName? Participant, object Value)> Of(MeetingEvent @event) => @event switch
     {
-        switch (@event)
-        {
-            case SummitAnnounced e:
-                yield return (MeetingField.Dates, null, e.Dates);
-                yield return (MeetingField.Location, null, e.Location);
-                break;
-            case MeetingAnnounced e:
-                if (e.Dates is { } dates)
-                {
-                    yield return (MeetingField.Dates, null, dates);
-                }
-                if (e.Location is { } location)
-                {
-                    yield return (MeetingField.Location, null, location);
-                }
-                foreach (var named in e.Participants)
-                {
-                    foreach (var claim in Standing(named.Name, named.Level, named.Mode))
-                    {
-                        yield return claim;
-                    }
-                }
-                break;
-            case AttendanceAnnounced e:
-                foreach (var claim in Standing(e.Participant, e.Level, e.Mode))
-                {
-                    yield return claim;
-                }
-                break;
-            case AttendanceConfirmed e:
-                foreach (var claim in Standing(e.Participant, AttendanceLevel.Confirmed, e.Mode))
-                {
-                    yield return claim;
-                }
-                break;
-            case AttendanceDeclined e:
-                yield return (MeetingField.Attendance, e.Participant, AttendanceLevel.Declined);
-                break;
-            case MeetingPostponed { Dates: { } postponedTo }:
-                yield return (MeetingField.Dates, null, postponedTo);
-                break;
-            case MeetingRescheduled e:
-                yield return (MeetingField.Dates, null, e.Dates);
-                break;
-            case MeetingRelocated e:
-                yield return (MeetingField.Location, null, e.Location);
-                break;
-            case MeetingHeld e:
-                if (e.Dates is { } held)
-                {
-                    yield return (MeetingField.Dates, null, held);
-                }
-                foreach (var attendee in e.Attendees)
-                {
-                    foreach (var claim in Standing(attendee.Participant, AttendanceLevel.Attended, attendee.Mode))
-                    {
-                        yield return claim;
-                    }
-                }
-                break;
-        }
-    }
+        SummitAnnounced e => [(MeetingField.Dates, null, e.Dates), (MeetingField.Location, null, e.Location)],
+        MeetingAnnounced e => [
+            .. Given(MeetingField.Dates, e.Dates),
+            .. Given(MeetingField.Location, e.Location),
+            .. e.Participants.SelectMany(named => Standing(named.Name, named.Level, named.Mode))],
+        AttendanceAnnounced e => Standing(e.Participant, e.Level, e.Mode),
+        AttendanceConfirmed e => Standing(e.Participant, AttendanceLevel.Confirmed, e.Mode),
+        AttendanceDeclined e => [(MeetingField.Attendance, e.Participant, AttendanceLevel.Declined)],
+        MeetingPostponed e => Given(MeetingField.Dates, e.Dates),
+        MeetingRescheduled e => [(MeetingField.Dates, null, e.Dates)],
+        MeetingRelocated e => [(MeetingField.Location, null, e.Location)],
+        MeetingHeld e => [
+            .. Given(MeetingField.Dates, e.Dates),
+            .. e.Attendees.SelectMany(attendee => Standing(attendee.Participant, AttendanceLevel.Attended, attendee.Mode))],
+        _ => [],
+    };
+
+    private static IEnumerable<(MeetingField, ParticipantName?, object)> Given(MeetingField fact, object? value) =>
+        value is null ? [] : [(fact, null, value)];
 
     private static IEnumerable<(MeetingField, ParticipantName?, object)> Standing(ParticipantName who, AttendanceLevel level, AttendanceMode? mode)
     {
