@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Timeline.Core.Attendance;
 using Timeline.Core.Audit;
 using Timeline.Core.Commands.ApplyCommands;
+using Timeline.Core.Conflicts;
+using Timeline.Core.Diff;
 using Timeline.Core.History;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
@@ -31,6 +33,8 @@ public static class CoreServices
         services.AddScoped<IValidator<GetAttendance>, GetAttendanceValidator>();
         services.AddScoped<IValidator<GetAudit>, GetAuditValidator>();
         services.AddScoped<IValidator<GetReportDays>, GetReportDaysValidator>();
+        services.AddScoped<IValidator<GetDiff>, GetDiffValidator>();
+        services.AddScoped<IValidator<GetConflicts>, GetConflictsValidator>();
         return services;
     }
 

@@ -6,6 +6,8 @@ using Timeline.Api.Security;
 using Timeline.Core.Attendance;
 using Timeline.Core.Audit;
 using Timeline.Core.Commands;
+using Timeline.Core.Conflicts;
+using Timeline.Core.Diff;
 using Timeline.Core.History;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
@@ -51,6 +53,21 @@ internal static class QueryEndpoints
                 new TimelineJsonResult<ReportDaysDocument>(await mediator.Send(new GetReportDays(recordedAsOf), ct)))
             .WithName("GetReportDays")
             .WithSummary("The first and last day with reports (reportedAt, UTC) and every day that has some: the range of 'as known on'");
+
+        reads.MapGet("/diff", async (
+                string? from, string? to, string? recordedFrom, string? recordedTo, string? asOf, string? recordedAsOf, string? meeting, string? participant,
+                IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<DiffDocument>(await mediator.Send(new GetDiff(from, to, recordedFrom, recordedTo, asOf, recordedAsOf, meeting, participant), ct)))
+            .WithName("GetDiff")
+            .WithSummary("What changed between two knowledge times (from, to) or two system times (recordedFrom, recordedTo), like 'timeline diff'")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        reads.MapGet("/conflicts", async (string? within, string? meeting, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<ConflictsDocument>(await mediator.Send(
+                    new GetConflicts((int?)Whole("within", within, int.MaxValue) ?? GetConflicts.DefaultWithin, meeting, asOf, recordedAsOf), ct)))
+            .WithName("GetConflicts")
+            .WithSummary("Reports from different sources that disagree about one fact of one meeting within 'within' days, like 'timeline conflicts'")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         reads.MapGet("/audit", GetAuditAsync)
             .WithName("GetAudit")

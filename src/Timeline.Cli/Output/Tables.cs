@@ -10,8 +10,11 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Cli.Output;
 
 /// <summary>The human-readable tables of each output.</summary>
-internal static class Tables
+internal static partial class Tables
 {
+    /// <summary>What people read for an overdue meeting (docs/contract.md#schedule-output).</summary>
+    public const string OverdueWords = "dates passed; outcome not reported";
+
     public static void Schedule(IAnsiConsole console, ScheduleDocument schedule)
     {
         console.Write(new Rule(Markup.Escape(KnowledgeHeading("Schedule", schedule.AsOf, schedule.RecordedAsOf))).LeftJustified());
@@ -34,7 +37,7 @@ internal static class Tables
                 new Markup(Markup.Escape(HumanDates.Meeting(m.Dates))),
                 new Markup(title),
                 new Markup(Markup.Escape(m.Location?.ToString() ?? string.Empty)),
-                new Markup(Status(m.Status, m.StatusReason)),
+                new Markup(Status(m.Status, m.StatusReason) + OverdueNote(m.Overdue)),
                 new Markup(m.Participants.Count == 0
                     ? "[grey]nobody named[/]"
                     : string.Join('\n', m.Participants.Select(p => $"{Markup.Escape(p.Name)}: {Standing(p)}"))));
@@ -92,7 +95,7 @@ internal static class Tables
                 new Markup(row.AnnouncedAt is null ? "[grey]never announced[/]" : $"{Markup.Escape(Vocabulary.Name(row.AnnouncedLevel!.Value))}, {Markup.Escape(HumanDates.Reported(row.AnnouncedAt))}"),
                 new Markup(row.ConfirmedAt is null ? "[grey]not confirmed[/]" : Markup.Escape(HumanDates.Reported(row.ConfirmedAt))),
                 new Markup(row.DaysToConfirm?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "[grey]–[/]"),
-                new Markup(Outcome(row)));
+                new Markup(Outcome(row) + OverdueNote(row.Overdue)));
         }
         console.Write(table);
     }
@@ -161,6 +164,8 @@ internal static class Tables
         return $"[{colour}]{Vocabulary.Name(status)}[/]" + (reason is null ? string.Empty : $"\n[grey]{Markup.Escape(reason)}[/]");
     }
 
+    private static string OverdueNote(bool overdue) => overdue ? $"\n[yellow]{OverdueWords}[/]" : string.Empty;
+
     private static string Outcome(AttendanceRow row)
     {
         var text = row.Outcome + (row.RepresentedBy is { } r ? $" (represented by {r})" : string.Empty);
@@ -179,7 +184,7 @@ internal static class Tables
         var text = Markup.Escape(who.Length == 0 ? "unattributed" : who);
         if (source.Quote is { } quote)
         {
-            text += $"\n[italic]“{Markup.Escape(quote.Length > 160 ? quote[..157] + "..." : quote)}”[/]";
+            text += $"\n[italic]“{Markup.Escape(Shortened(quote))}”[/]";
         }
         if (source.Url is { } url)
         {

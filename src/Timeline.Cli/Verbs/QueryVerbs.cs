@@ -7,10 +7,10 @@ using Timeline.Core.Schedule;
 
 namespace Timeline.Cli.Verbs;
 
-/// <summary><c>schedule</c>, <c>history</c>, <c>attendance</c> and <c>audit</c>: each sends one query and renders it.</summary>
+/// <summary><c>schedule</c>, <c>history</c>, <c>attendance</c> and <c>audit</c>: each sends one query and renders it (<see cref="Answers"/>).</summary>
 internal static class QueryVerbs
 {
-    private const string PointHelp = "a day (2022-09-10, the whole day UTC) or an instant with offset (2022-09-10T12:00:00Z)";
+    internal const string PointHelp = "a day (2022-09-10, the whole day UTC) or an instant with offset (2022-09-10T12:00:00Z)";
 
     public static Command Schedule(CliEnvironment environment)
     {
@@ -20,14 +20,10 @@ internal static class QueryVerbs
         var from = new Option<string?>("--from") { Description = "Only meetings on or after this EDTF date" };
         var to = new Option<string?>("--to") { Description = "Only meetings on or before this EDTF date" };
         var command = new Command("schedule", "The schedule: every meeting with its status, dates and who is expected") { asOf, recordedAsOf, participant, from, to };
-        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
-        {
-            var schedule = await session.Mediator.Send(
-                new GetSchedule(parse.GetValue(asOf), parse.GetValue(recordedAsOf), parse.GetValue(participant), parse.GetValue(from), parse.GetValue(to)), ct);
-            Render(session.Screen, schedule, Tables.Schedule);
-            return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        return command.Answers(
+            environment,
+            parse => new GetSchedule(parse.GetValue(asOf), parse.GetValue(recordedAsOf), parse.GetValue(participant), parse.GetValue(from), parse.GetValue(to)),
+            Tables.Schedule);
     }
 
     public static Command History(CliEnvironment environment)
@@ -36,13 +32,7 @@ internal static class QueryVerbs
         var asOf = new Option<string?>("--as-of") { Description = $"Only what was reported by then: {PointHelp}" };
         var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"Only what the store had recorded by then: {PointHelp}" };
         var command = new Command("history", "Every change to one meeting, in the order it was reported, with sources and retractions") { meeting, asOf, recordedAsOf };
-        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
-        {
-            var history = await session.Mediator.Send(new GetHistory(parse.GetValue(meeting)!, parse.GetValue(asOf), parse.GetValue(recordedAsOf)), ct);
-            Render(session.Screen, history, Tables.History);
-            return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        return command.Answers(environment, parse => new GetHistory(parse.GetValue(meeting)!, parse.GetValue(asOf), parse.GetValue(recordedAsOf)), Tables.History);
     }
 
     public static Command Attendance(CliEnvironment environment)
@@ -51,13 +41,7 @@ internal static class QueryVerbs
         var asOf = new Option<string?>("--as-of") { Description = $"What was known by then: {PointHelp}" };
         var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"What the store had recorded by then: {PointHelp}" };
         var command = new Command("attendance", "When each attendance was announced versus confirmed, and what came of it") { participant, asOf, recordedAsOf };
-        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
-        {
-            var ledger = await session.Mediator.Send(new GetAttendance(parse.GetValue(participant), parse.GetValue(asOf), parse.GetValue(recordedAsOf)), ct);
-            Render(session.Screen, ledger, Tables.Attendance);
-            return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        return command.Answers(environment, parse => new GetAttendance(parse.GetValue(participant), parse.GetValue(asOf), parse.GetValue(recordedAsOf)), Tables.Attendance);
     }
 
     public static Command Audit(CliEnvironment environment)
@@ -76,22 +60,28 @@ internal static class QueryVerbs
         {
             meeting, commandName, speaker, outlet, recordedBy, reportedFrom, reportedTo, recordedAsOf, after, limit,
         };
+        return command.Answers(
+            environment,
+            parse => new GetAudit(
+                parse.GetValue(meeting),
+                parse.GetValue(commandName),
+                parse.GetValue(speaker),
+                parse.GetValue(outlet),
+                parse.GetValue(recordedBy),
+                parse.GetValue(reportedFrom),
+                parse.GetValue(reportedTo),
+                parse.GetValue(recordedAsOf),
+                parse.GetValue(after),
+                parse.GetValue(limit)),
+            Tables.Audit);
+    }
+
+    /// <summary>Makes <paramref name="command"/> send the query its options make and print the answer: JSON, or the table.</summary>
+    internal static Command Answers<T>(this Command command, CliEnvironment environment, Func<ParseResult, Mediator.IQuery<T>> query, Action<Spectre.Console.IAnsiConsole, T> table)
+    {
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
         {
-            var audit = await session.Mediator.Send(
-                new GetAudit(
-                    parse.GetValue(meeting),
-                    parse.GetValue(commandName),
-                    parse.GetValue(speaker),
-                    parse.GetValue(outlet),
-                    parse.GetValue(recordedBy),
-                    parse.GetValue(reportedFrom),
-                    parse.GetValue(reportedTo),
-                    parse.GetValue(recordedAsOf),
-                    parse.GetValue(after),
-                    parse.GetValue(limit)),
-                ct);
-            Render(session.Screen, audit, Tables.Audit);
+            Render(session.Screen, await session.Mediator.Send(query(parse), ct), table);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -21,6 +21,7 @@ public sealed record AttendanceDocument(string? AsOf, string? RecordedAsOf, IRea
 /// <param name="Outcome"><c>attended</c>, <c>declined</c>, <c>cancelled</c> (the meeting was) or <c>pending</c>.</param>
 /// <param name="DaysToConfirm">Whole days from the announcement's day to the confirmation's day (UTC).</param>
 /// <param name="Attendance">The participant's current level.</param>
+/// <param name="Overdue">The meeting's dates have passed with no outcome reported, as of the day asked about (see <see cref="Knowledge.Overdue"/>).</param>
 public sealed record AttendanceRow(
     string MeetingId,
     string MeetingTitle,
@@ -33,7 +34,8 @@ public sealed record AttendanceRow(
     string Outcome,
     string? RepresentedBy,
     int? DaysToConfirm,
-    AttendanceLevel Attendance);
+    AttendanceLevel Attendance,
+    bool Overdue);
 
 public sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
 {
@@ -45,29 +47,34 @@ public sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
     }
 }
 
-public sealed class GetAttendanceHandler(IEventStore store) : IQueryHandler<GetAttendance, AttendanceDocument>
+public sealed class GetAttendanceHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetAttendance, AttendanceDocument>
 {
     public async ValueTask<AttendanceDocument> Handle(GetAttendance query, CancellationToken cancellationToken)
     {
         var log = await store.ReadLogAsync(QueryRules.CutoffOrNull(query.RecordedAsOf), null, cancellationToken);
-        return Build(log, query);
+        return Build(log, query, Knowledge.Overdue.Today(clock));
     }
 
     /// <summary>The pure projection, for any log.</summary>
-    public static AttendanceDocument Build(IEnumerable<StoredEvent> log, GetAttendance query)
+    /// <param name="log">The events to fold.</param>
+    /// <param name="query">The bounds and filter.</param>
+    /// <param name="today">The day overdue is judged on when the query has no as-of bound.</param>
+    public static AttendanceDocument Build(IEnumerable<StoredEvent> log, GetAttendance query, DateOnly today)
     {
+        var asOf = QueryRules.CutoffOrNull(query.AsOf);
         var participant = query.Participant is null ? (ParticipantName?)null : ParticipantName.Parse(query.Participant);
-        var rows = TimelineFold.Meetings(log, QueryRules.CutoffOrNull(query.AsOf), QueryRules.CutoffOrNull(query.RecordedAsOf))
+        var day = Knowledge.Overdue.Day(asOf, today);
+        var rows = TimelineFold.Meetings(log, asOf, QueryRules.CutoffOrNull(query.RecordedAsOf))
             .OrderBy(v => v.State.Dates?.Earliest ?? DateOnly.MaxValue)
             .ThenBy(v => v.Id.Value, StringComparer.Ordinal)
             .SelectMany(v => v.State.Participants
                 .Where(p => participant is null || p.Name.Equals(participant.Value))
-                .Select(p => Row(v, p)))
+                .Select(p => Row(v, p, day)))
             .ToList();
         return new AttendanceDocument(query.AsOf, query.RecordedAsOf, rows);
     }
 
-    private static AttendanceRow Row(MeetingView view, Participant p)
+    private static AttendanceRow Row(MeetingView view, Participant p, DateOnly day)
     {
         var record = view.AttendanceOf(p.Name);
         var outcome = p.Level switch
@@ -92,6 +99,7 @@ public sealed class GetAttendanceHandler(IEventStore store) : IQueryHandler<GetA
             outcome,
             p.RepresentedBy?.Value,
             days,
-            p.Level);
+            p.Level,
+            Knowledge.Overdue.Is(view.State.Status, view.State.Dates?.Latest, day));
     }
 }

@@ -92,9 +92,7 @@ public sealed class GetHistoryHandler(IEventStore store) : IQueryHandler<GetHist
         var result = new Dictionary<Guid, string>();
         foreach (var retraction in recorded.Where(e => e.Event is MeetingEvent.ReportRetracted))
         {
-            var target = ((MeetingEvent.ReportRetracted)retraction.Event).Retracts;
-            foreach (var e in recorded.Where(e => e.Event is not MeetingEvent.ReportRetracted
-                && (e.CommandId == target || TimelineFold.EventKey(e.EventId) == target)))
+            foreach (var e in TimelineFold.TargetsOf(retraction, recorded))
             {
                 result.TryAdd(e.EventId, retraction.CommandId);
             }

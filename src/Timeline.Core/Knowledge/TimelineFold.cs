@@ -38,6 +38,16 @@ public static class TimelineFold
     }
 
     /// <summary>
+    /// The entries of <paramref name="stream"/> that <paramref name="retraction"/> names: by command id or event id, in its
+    /// own stream, never another retraction. Empty when it is not a retraction.
+    /// </summary>
+    public static IEnumerable<StoredEvent> TargetsOf(StoredEvent retraction, IEnumerable<StoredEvent> stream) =>
+        retraction.Event is MeetingEvent.ReportRetracted { Retracts: var target }
+            ? stream.Where(e => e.Stream == retraction.Stream && e.Event is not MeetingEvent.ReportRetracted
+                && (e.CommandId == target || EventKey(e.EventId) == target))
+            : [];
+
+    /// <summary>
     /// The events that shape the answer: recorded within <paramref name="recordedAsOf"/>, not retracted by then,
     /// not retractions themselves, and reported within <paramref name="asOf"/>; in (reportedAt, sequence) order.
     /// </summary>

@@ -41,6 +41,12 @@ public sealed record ScheduledMeeting(
 
     /// <summary>The last day the dates can mean; null when undated.</summary>
     public DateOnly? Latest { get; init; }
+
+    /// <summary>
+    /// True when the dates have passed (as of the day asked about) with no outcome reported; see <see cref="Knowledge.Overdue"/>.
+    /// Set after the projection, never by it.
+    /// </summary>
+    public bool Overdue { get; init; }
 }
 
 /// <summary>One participant of a scheduled meeting.</summary>
@@ -66,31 +72,33 @@ public sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
     }
 }
 
-public sealed class GetScheduleHandler(IEventStore store) : IQueryHandler<GetSchedule, ScheduleDocument>
+public sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
 {
     public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
     {
-        var asOf = QueryRules.CutoffOrNull(query.AsOf);
         var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
         var log = await store.ReadLogAsync(recordedAsOf, null, cancellationToken);
-        return Build(log, query);
+        return Build(log, query, Overdue.Today(clock));
     }
 
     /// <summary>The pure projection, for any log.</summary>
-    public static ScheduleDocument Build(IEnumerable<StoredEvent> log, GetSchedule query)
+    /// <param name="log">The events to fold.</param>
+    /// <param name="query">The bounds and filters.</param>
+    /// <param name="today">The day overdue is judged on when the query has no as-of bound.</param>
+    public static ScheduleDocument Build(IEnumerable<StoredEvent> log, GetSchedule query, DateOnly today)
     {
+        var asOf = QueryRules.CutoffOrNull(query.AsOf);
         var participant = query.Participant is null ? (ParticipantName?)null : ParticipantName.Parse(query.Participant);
         var from = query.From is null ? DateOnly.MinValue : EdtfDate.Parse(query.From).Earliest;
         var to = query.To is null ? DateOnly.MaxValue : EdtfDate.Parse(query.To).Latest;
         var ranged = query.From is not null || query.To is not null;
+        var day = Overdue.Day(asOf, today);
 
-        var meetings = TimelineFold.Meetings(log, QueryRules.CutoffOrNull(query.AsOf), QueryRules.CutoffOrNull(query.RecordedAsOf))
-            .Where(v => participant is null || v.State.Find(participant.Value) is not null)
-            .Where(v => !ranged || (v.State.Dates is { } dates && dates.Overlaps(from, to)))
-            .Select(ToScheduled)
-            .OrderBy(m => m.Earliest ?? DateOnly.MaxValue)
-            .ThenBy(m => m.Latest ?? DateOnly.MaxValue)
-            .ThenBy(m => m.Id, StringComparer.Ordinal)
+        var meetings = KnownMeetings.At(log, asOf, QueryRules.CutoffOrNull(query.RecordedAsOf))
+            .Where(m => participant is null || m.Names(participant.Value))
+            .Where(m => !ranged || (m.Dates is { } dates && EdtfDate.Parse(dates).Overlaps(from, to)))
+            .Select(m => m with { Overdue = Overdue.Is(m.Status, m.Latest, day) })
+            .InScheduleOrder(m => m)
             .ToList();
         return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings);
     }

@@ -16,10 +16,10 @@ public sealed class OpenApiTests
         var document = await response.JsonAsync();
         var paths = document["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.Equal(
-            ["/api/attendance", "/api/audit", "/api/commands", "/api/keys", "/api/keys/{name}", "/api/meetings/{id}", "/api/meetings/{id}/history", "/api/report-days", "/api/schedule", "/api/schedule.ics"],
+            ["/api/attendance", "/api/audit", "/api/commands", "/api/conflicts", "/api/diff", "/api/keys", "/api/keys/{name}", "/api/meetings/{id}", "/api/meetings/{id}/history", "/api/report-days", "/api/schedule", "/api/schedule.ics"],
             paths);
         var schemas = document["components"]!["schemas"]!.AsObject();
-        Assert.All(["ScheduleDocument", "HistoryDocument", "AttendanceDocument", "AuditDocument", "ApplyReport", "KeyListDocument"], name => Assert.True(schemas.ContainsKey(name), name));
+        Assert.All(["ScheduleDocument", "HistoryDocument", "AttendanceDocument", "AuditDocument", "ApplyReport", "KeyListDocument", "DiffDocument", "ConflictsDocument"], name => Assert.True(schemas.ContainsKey(name), name));
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
         var kinds = schemas["MeetingKind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>());
         Assert.Contains("summit", kinds);

@@ -63,6 +63,15 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [InlineData("/api/audit?after=-1", "after")]
     [InlineData("/api/audit?command=Teleport", "command")]
     [InlineData("/api/meetings/Not%20A%20Slug", "id")]
+    [InlineData("/api/diff", "from")]
+    [InlineData("/api/diff?from=2022-11-12&to=2022-09-10", "from")]
+    [InlineData("/api/diff?from=2022-09-10&to=12%20Nov", "to")]
+    [InlineData("/api/diff?from=2022-09-10&recordedFrom=2026-11-29", "recordedFrom")]
+    [InlineData("/api/diff?recordedFrom=2026-11-30&recordedTo=2026-11-29", "recordedFrom")]
+    [InlineData("/api/diff?from=2022-09-10&asOf=2022-11-12", "asOf")]
+    [InlineData("/api/conflicts?within=week", "within")]
+    [InlineData("/api/conflicts?within=3651", "within")]
+    [InlineData("/api/conflicts?asOf=tomorrow", "asOf")]
     public async Task A_bad_query_parameter_gets_400_naming_it(string path, string field)
     {
         using var response = await Editor.GetAsync(path, Web.Cancel);
@@ -75,6 +84,8 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [InlineData("/api/meetings/olympics-2024")]
     [InlineData("/api/meetings/olympics-2024/history")]
     [InlineData("/api/meetings/g20-2022?asOf=2022-09-01")]
+    [InlineData("/api/diff?from=2022-09-10&meeting=olympics-2024")]
+    [InlineData("/api/conflicts?meeting=olympics-2024")]
     public async Task An_unknown_meeting_gets_404(string path)
     {
         using var response = await Editor.GetAsync(path, Web.Cancel);

@@ -23,6 +23,8 @@ public sealed record Endpoint(string Name, Access Access, HttpStatusCode Allowed
         new("GET /api/meetings/{id}", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/meetings/g20-2022", Web.Cancel)),
         new("GET /api/meetings/{id}/history", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/meetings/g20-2022/history", Web.Cancel)),
         new("GET /api/attendance", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/attendance", Web.Cancel)),
+        new("GET /api/diff", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/diff?from=2022-09-10&to=2022-11-12", Web.Cancel)),
+        new("GET /api/conflicts", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/conflicts", Web.Cancel)),
         new("GET /api/audit", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/audit?limit=5", Web.Cancel)),
         new("GET /api/schedule.ics", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/schedule.ics", Web.Cancel)),
         new("POST /api/commands", Access.Write, HttpStatusCode.OK, (c, _) => c.PostAsync("/api/commands", Seeds.Json("""

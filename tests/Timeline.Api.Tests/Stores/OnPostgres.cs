@@ -1,4 +1,5 @@
 using Timeline.Api.Tests.Calendar;
+using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
@@ -25,4 +26,6 @@ public static class OnPostgres
     public sealed class KeysApi(PostgresApiStores stores) : KeysApiContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class KeysCli(PostgresApiStores stores) : KeysCliContract(stores), IClassFixture<PostgresApiStores>;
+
+    public sealed class Changes(PostgresApiStores stores) : ChangesContract(stores), IClassFixture<PostgresApiStores>;
 }

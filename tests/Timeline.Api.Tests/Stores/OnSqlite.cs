@@ -1,4 +1,5 @@
 using Timeline.Api.Tests.Calendar;
+using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
@@ -25,4 +26,6 @@ public static class OnSqlite
     public sealed class KeysApi(SqliteApiStores stores) : KeysApiContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class KeysCli(SqliteApiStores stores) : KeysCliContract(stores), IClassFixture<SqliteApiStores>;
+
+    public sealed class Changes(SqliteApiStores stores) : ChangesContract(stores), IClassFixture<SqliteApiStores>;
 }

@@ -420,11 +420,33 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("--as-of", new[] { "schedule", "--as-of", "yesterday" })]
     [InlineData("--command", new[] { "audit", "--command", "Bogus" })]
     [InlineData("--limit", new[] { "audit", "--limit", "0" })]
+    [InlineData("--from", new[] { "diff", "--from", "2022-11-12", "--to", "2022-09-10" })]
+    [InlineData("--to", new[] { "diff", "--from", "2022-09-10", "--to", "10/11/2022" })]
+    [InlineData("--recorded-from", new[] { "diff", "--recorded-from", "2026-12-01", "--recorded-to", "2026-11-30T12:00:00Z" })]
+    [InlineData("--within", new[] { "conflicts", "--within", "4000" })]
     public async Task Query_errors_name_the_option_and_do_not_speak_of_writing(string option, string[] args)
     {
         var run = await Fails(2, args, option);
 
         Assert.DoesNotContain("Nothing was written", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_diff_from_after_its_to_is_refused_naming_both_bounds()
+    {
+        await Fails(2, ["diff", "--from", "2022-11-12", "--to", "2022-09-10"], "error: --from: '2022-11-12' is after to ('2022-09-10')");
+    }
+
+    [Theory]
+    [InlineData(new[] { "diff" }, "error: --from: is required")]
+    [InlineData(new[] { "diff", "--to", "2022-11-12" }, "error: --to: needs from")]
+    [InlineData(new[] { "diff", "--from", "2022-09-10", "--recorded-from", "2026-11-29" }, "error: --recorded-from: cannot go with from")]
+    [InlineData(new[] { "diff", "--from", "2022-09-10", "--as-of", "2022-11-12" }, "error: --as-of: applies between two system times")]
+    [InlineData(new[] { "diff", "--recorded-from", "2026-11-29", "--recorded-as-of", "2026-11-30" }, "error: --recorded-as-of: applies between two knowledge times")]
+    [InlineData(new[] { "diff", "--recorded-to", "2026-11-30" }, "error: --recorded-to: needs recordedFrom")]
+    public async Task A_diff_compares_two_knowledge_times_or_two_system_times_never_a_mixture(string[] args, string message)
+    {
+        await Fails(2, args, message);
     }
 
     [Fact]

@@ -18,8 +18,10 @@ internal sealed class CliWorkspace : IDisposable
 
     public const string User = "analyst";
 
-    public CliWorkspace()
+    /// <param name="clockStart">Where the fake clock starts; <see cref="Start"/> unless given.</param>
+    public CliWorkspace(DateTimeOffset? clockStart = null)
     {
+        Clock = new FakeTimeProvider(clockStart ?? Start);
         Folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "timeline-cli-tests", Guid.NewGuid().ToString("N"))).FullName;
         Variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["TIMELINE_USER"] = User };
     }
@@ -27,7 +29,7 @@ internal sealed class CliWorkspace : IDisposable
     /// <summary>The working directory; deleted with everything in it when the test is done.</summary>
     public string Folder { get; }
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>How long a SQLite store waits for another writer's lock; null for its default (15 s).</summary>
     public TimeSpan? SqliteBusyTimeout { get; set; }

@@ -32,4 +32,30 @@ public sealed class TableSnapshotTests(SeededStore store) : IClassFixture<Seeded
 
         Snapshot.Match(run.Out);
     }
+
+    [Fact]
+    public async Task Diff_between_10_Sep_and_12_Nov()
+    {
+        var run = (await store.Workspace.OnStore("diff", "--from", "2022-09-10", "--to", "2022-11-12")).Succeeded();
+
+        Snapshot.Match(run.Out);
+    }
+
+    /// <summary>The JSON contract of the same diff, whole: sequences and recordedAt come from the fake clock.</summary>
+    [Fact]
+    public async Task Diff_between_10_Sep_and_12_Nov_as_json()
+    {
+        var run = (await store.Workspace.OnStore("diff", "--from", "2022-09-10", "--to", "2022-11-12", "--format", "json")).Succeeded();
+
+        Snapshot.Match(run.Out);
+    }
+
+    /// <summary>The schedule as known on 12 Nov 2022, as JSON: every field of the contract, overdue included.</summary>
+    [Fact]
+    public async Task Schedule_as_known_on_12_Nov_as_json()
+    {
+        var run = (await store.Workspace.OnStore("schedule", "--as-of", "2022-11-12", "--format", "json")).Succeeded();
+
+        Snapshot.Match(run.Out);
+    }
 }

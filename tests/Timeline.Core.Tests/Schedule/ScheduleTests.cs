@@ -26,7 +26,7 @@ public sealed class ScheduleTests
     }
 
     private static ScheduleDocument Build(string? asOf = null, string? participant = null, string? from = null, string? to = null) =>
-        GetScheduleHandler.Build(Log(), new GetSchedule(asOf, null, participant, from, to));
+        GetScheduleHandler.Build(Log(), new GetSchedule(asOf, null, participant, from, to), Projections.Today);
 
     [Fact]
     public void A_summit_shows_its_status_dates_place_organization_and_hosts()
@@ -229,8 +229,8 @@ public sealed class ScheduleTests
         Assert.Equal(MeetingStatus.Postponed, csto.Status);
         Assert.Equal("Armenia asked for a delay", csto.StatusReason);
         Assert.Null(csto.Dates);
-        Assert.Empty(GetScheduleHandler.Build(log.Events, new GetSchedule(From: "2022-11", To: "2022-11")).Meetings);
-        Assert.Single(GetScheduleHandler.Build(log.Events, new GetSchedule(AsOf: "2022-09-30", From: "2022-11", To: "2022-11")).Meetings);
+        Assert.Empty(GetScheduleHandler.Build(log.Events, new GetSchedule(From: "2022-11", To: "2022-11"), Projections.Today).Meetings);
+        Assert.Single(GetScheduleHandler.Build(log.Events, new GetSchedule(AsOf: "2022-09-30", From: "2022-11", To: "2022-11"), Projections.Today).Meetings);
     }
 
     [Fact]

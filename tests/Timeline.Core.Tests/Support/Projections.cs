@@ -10,11 +10,14 @@ namespace Timeline.Core.Tests.Support;
 /// <summary>Short ways to ask the pure projections, and to find one meeting or participant in their answers.</summary>
 internal static class Projections
 {
+    /// <summary>The day the tests ask on when they give no as-of bound: long after every report.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 29);
+
     public static ScheduleDocument ScheduleOf(IEnumerable<StoredEvent> log, string? asOf = null, string? recordedAsOf = null) =>
-        GetScheduleHandler.Build(log, new GetSchedule(AsOf: asOf, RecordedAsOf: recordedAsOf));
+        GetScheduleHandler.Build(log, new GetSchedule(AsOf: asOf, RecordedAsOf: recordedAsOf), Today);
 
     public static AttendanceDocument AttendanceOf(IEnumerable<StoredEvent> log, string? asOf = null, string? recordedAsOf = null, string? participant = null) =>
-        GetAttendanceHandler.Build(log, new GetAttendance(participant, asOf, recordedAsOf));
+        GetAttendanceHandler.Build(log, new GetAttendance(participant, asOf, recordedAsOf), Today);
 
     public static ScheduledMeeting Meeting(this ScheduleDocument schedule, string id) => Assert.Single(schedule.Meetings, m => m.Id == id);
 

@@ -1,5 +1,6 @@
-// Timeline's page: wires the "as known on" slider, the participant picker, the tabs, the meeting panel and the key
-// dialog to the API. State that is worth sharing (date, participant, tab, open meeting) lives in the URL's hash.
+// Timeline's page: wires the "as known on" slider, the "compare with" day, the participant picker, the tabs, the meeting
+// panel and the key dialog to the API. State that is worth sharing (date, compared day, participant, tab, open meeting)
+// lives in the URL's hash.
 
 import { getJson, configureKeys, storedKey, storeKey, ApiError, KeyCancelled } from './api.js';
 import { h, $ } from './dom.js';
@@ -8,6 +9,7 @@ import { LEVELS, NOT_NAMED, STATUSES, participantIn } from './vocabulary.js';
 import { renderTimeline, axisFor } from './timeline.js';
 import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
+import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
@@ -17,6 +19,7 @@ const state = {
   first: 0, // day numbers of the slider's ends
   last: 0,
   date: null, // the "as known on" day shown, ISO
+  compare: null, // the "compare with" day, ISO, or null
   participant: DEFAULT_PARTICIPANT,
   everyone: false, // ledger: every participant, or only the chosen one
   tab: 'timeline',
@@ -26,15 +29,19 @@ const state = {
   shown: null, // the schedule on screen
   signatures: null, // what each row showed, to mark changes
   shownDate: null,
+  diff: null, // { from, to, doc } between the compared day and the shown day, or null
+  conflicts: null, // the conflicts document as known on the shown day
 };
 
 const schedules = new Map(); // asOf → Promise of the schedule document
 const ledgers = new Map(); // asOf|participant → Promise of the attendance document
 const histories = new Map(); // meeting id → Promise of the history document
+const diffs = new Map(); // from|to → Promise of the diff document
+const disagreements = new Map(); // asOf → Promise of the conflicts document
 
 const el = {
   slider: $('#asof'), asofText: $('#asof-text'), ticks: $('#asof-ticks'), min: $('#asof-min'), max: $('#asof-max'),
-  prev: $('#prev-report'), next: $('#next-report'), participant: $('#participant'), status: $('#status'),
+  prev: $('#prev-report'), next: $('#next-report'), compare: $('#compare'), participant: $('#participant'), status: $('#status'),
   summary: $('#summary'), legend: $('#legend'), chart: $('#chart'), ledger: $('#ledger'), everyone: $('#ledger-everyone'),
   panel: $('#panel'), panelClose: $('#panel-close'), keyDialog: $('#key-dialog'), keyForm: $('#key-form'),
   keyInput: $('#key-input'), keyError: $('#key-error'), keyCancel: $('#key-cancel'), keyStatus: $('#key-status'),
@@ -53,6 +60,17 @@ function cached(map, key, load) {
 }
 
 const scheduleAsOf = date => cached(schedules, date, () => getJson(`/api/schedule?asOf=${encodeURIComponent(date)}`));
+const conflictsAsOf = date => cached(disagreements, date, () => getJson(`/api/conflicts?asOf=${encodeURIComponent(date)}`));
+
+/** The diff between the compared day and date, the earlier first; null when nothing is compared. */
+async function diffFor(date) {
+  if (!state.compare) return null;
+  const [from, to] = [state.compare, date].sort();
+  const doc = from === to
+    ? { changes: [] }
+    : await cached(diffs, `${from}|${to}`, () => getJson(`/api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
+  return { from, to, doc };
+}
 
 function showStatus(message, kind = 'info', action = null) {
   el.status.replaceChildren(...(message ? [h(`span.msg.${kind}`, message), action].filter(Boolean) : []));
@@ -75,7 +93,7 @@ function showError(error) {
 function readHash() {
   const params = new URLSearchParams(location.hash.slice(1));
   return {
-    date: params.get('asOf'), participant: params.get('participant'), tab: params.get('tab'),
+    date: params.get('asOf'), compare: params.get('compare'), participant: params.get('participant'), tab: params.get('tab'),
     meeting: params.get('meeting'), everyone: params.get('everyone') === '1',
   };
 }
@@ -83,6 +101,7 @@ function readHash() {
 function writeHash() {
   const params = new URLSearchParams();
   if (state.date) params.set('asOf', state.date);
+  if (state.compare) params.set('compare', state.compare);
   params.set('participant', state.participant);
   if (state.tab !== 'timeline') params.set('tab', state.tab);
   if (state.everyone) params.set('everyone', '1');
@@ -203,6 +222,13 @@ function buildParticipants(schedule) {
   el.participant.disabled = names.length === 0;
 }
 
+function buildCompare() {
+  el.compare.replaceChildren(
+    h('option', { value: '', selected: !state.compare }, 'nothing'),
+    ...state.reportDays.map(d => h('option', { value: d, selected: d === state.compare }, formatDay(d))));
+  el.compare.disabled = false;
+}
+
 function buildLegend() {
   const attendance = [...LEVELS, NOT_NAMED].map(l => h('li', { title: l.help },
     h(`span.swatch.att-${l.id}`, { 'aria-hidden': 'true' }), l.id === 'none' ? 'not named' : l.id));
@@ -228,9 +254,14 @@ function summarize(schedule) {
   }
   const n = schedule.meetings.length;
   const parts = LEVELS.filter(l => counts.has(l.id)).map(l => h(`span.chip.att-${l.id}`, `${counts.get(l.id)} ${l.id}`));
-  el.summary.replaceChildren(
+  const changed = state.diff?.doc.changes.length ?? 0;
+  const disagreeing = new Set((state.conflicts?.conflicts ?? []).map(c => c.meetingId)).size;
+  el.summary.replaceChildren(...[
     h('strong', `${n} meeting${n === 1 ? '' : 's'}`), ` known on ${formatDay(state.date)}. `,
-    ...(parts.length ? [`${state.participant}: `, ...parts] : [`${state.participant} is not named in any of them.`]));
+    ...(parts.length ? [`${state.participant}: `, ...parts] : [`${state.participant} is not named in any of them.`]),
+    state.diff ? h('span.summary-diff', ` Δ ${changed} meeting${changed === 1 ? '' : 's'} changed ${rangeWords(state.diff.from, state.diff.to)}.`) : null,
+    disagreeing ? h('span.summary-conflicts', ` ⚠ Sources disagree about ${disagreeing} meeting${disagreeing === 1 ? '' : 's'}.`) : null,
+  ].filter(Boolean));
 }
 
 // ---- rendering ---------------------------------------------------------------------------------------------------
@@ -252,12 +283,14 @@ function drawTimeline() {
   state.signatures = renderTimeline(el.chart, {
     schedule, axis, participant: state.participant, date: state.date,
     previous: sameView ? null : state.signatures, previousDate: state.shownDate, onOpen: openMeeting,
+    changes: changesById(state.diff?.doc), range: state.diff, conflicts: conflictsById(state.conflicts),
   });
   state.shownDate = state.date;
   markOpenRow();
   if (focused) el.chart.querySelector(`.row[data-meeting-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   summarize(schedule);
   el.chart.dataset.asOf = state.date;
+  el.chart.dataset.compare = state.diff ? `${state.diff.from}|${state.diff.to}` : '';
   el.chart.dataset.participant = state.participant;
   el.chart.setAttribute('aria-busy', 'false');
 }
@@ -282,6 +315,8 @@ async function drawPanel() {
   if (id !== state.openMeeting) return;
   const meeting = state.shown?.meetings.find(m => m.id === id) ?? state.latest?.meetings.find(m => m.id === id);
   renderHistory(el.panel, { history, meeting, date: state.date });
+  renderChanges(el.panel, { change: changesById(state.diff?.doc).get(id), from: state.diff?.from, to: state.diff?.to });
+  renderConflicts(el.panel, { conflicts: conflictsById(state.conflicts).get(id) });
   el.panel.dataset.meetingId = id;
   el.panel.setAttribute('aria-busy', 'false');
 }
@@ -291,9 +326,12 @@ async function refresh() {
   el.chart.setAttribute('aria-busy', 'true');
   const slow = setTimeout(() => showStatus('Loading…'), 400);
   try {
-    const schedule = await scheduleAsOf(date);
-    if (date !== state.date) return; // the slider has moved on
+    const compare = state.compare;
+    const [schedule, conflicts, diff] = await Promise.all([scheduleAsOf(date), conflictsAsOf(date), diffFor(date)]);
+    if (date !== state.date || compare !== state.compare) return; // the slider or the compared day has moved on
     state.shown = schedule;
+    state.conflicts = conflicts;
+    state.diff = diff;
     drawTimeline();
     const work = [];
     if (state.tab === 'ledger') work.push(drawLedger());
@@ -358,6 +396,11 @@ function wire() {
   el.slider.addEventListener('input', () => goTo(sliderDate()));
   el.prev.addEventListener('click', () => stepReport(-1));
   el.next.addEventListener('click', () => stepReport(1));
+  el.compare.addEventListener('change', () => {
+    state.compare = el.compare.value || null;
+    writeHash();
+    refresh().catch(showError);
+  });
   el.participant.addEventListener('change', () => {
     state.participant = el.participant.value;
     writeHash();
@@ -390,6 +433,8 @@ function wire() {
     schedules.clear();
     ledgers.clear();
     histories.clear();
+    diffs.clear();
+    disagreements.clear();
     showStatus('The key is forgotten. The next request asks for one if the server needs it.');
   });
   buildLegend();
@@ -418,6 +463,8 @@ async function start() {
   el.slider.max = String(state.last - state.first);
   el.slider.disabled = false;
   buildTicks();
+  if (state.reportDays.includes(wanted.compare)) state.compare = wanted.compare;
+  buildCompare();
   buildParticipants(latest);
 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(wanted.date ?? '') ? wanted.date : isoDay(state.last);

@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { formatWhen, formatEdtf, formatDay } from './dates.js';
-import { OUTCOMES } from './vocabulary.js';
+import { OUTCOMES, OVERDUE_WORDS } from './vocabulary.js';
 
 const dash = () => h('span.none', { 'aria-label': 'none' }, '—');
 
@@ -11,7 +11,7 @@ export function renderLedger(table, { doc, date, participant, onOpen }) {
   const caption = table.querySelector('caption');
   caption.textContent = `${participant ? `${participant}: ` : 'Every participant: '}announced versus confirmed, as known on ${formatDay(date)}`;
   const rows = doc.rows ?? [];
-  const body = rows.map(r => h('tr', { dataset: { meetingId: r.meetingId, participant: r.participant, outcome: r.outcome } },
+  const body = rows.map(r => h('tr', { dataset: { meetingId: r.meetingId, participant: r.participant, outcome: r.outcome, overdue: String(Boolean(r.overdue)) } },
     h('th', { scope: 'row' },
       h('button.link.meeting-link', { type: 'button', onclick: e => onOpen(r.meetingId, e.currentTarget) }, r.meetingTitle ?? r.meetingId)),
     h('td.nowrap', r.dates ? formatEdtf(r.dates) : dash()),
@@ -22,7 +22,8 @@ export function renderLedger(table, { doc, date, participant, onOpen }) {
     h('td.nowrap', r.confirmedAt ? formatWhen(r.confirmedAt) : dash()),
     h('td.num', r.daysToConfirm != null ? String(r.daysToConfirm) : dash()),
     h('td.nowrap', r.declinedAt ? formatWhen(r.declinedAt) : dash()),
-    h('td', h(`span.outcome.outcome-${r.outcome}`, OUTCOMES[r.outcome] ?? r.outcome)),
+    h('td', h(`span.outcome.outcome-${r.outcome}`, OUTCOMES[r.outcome] ?? r.outcome),
+      r.overdue ? h('span.overdue-note', OVERDUE_WORDS) : null),
     h('td', r.representedBy ?? dash())));
   if (body.length === 0) {
     body.push(h('tr', h('td.empty', { colspan: '9' },

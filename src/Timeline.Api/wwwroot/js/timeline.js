@@ -5,7 +5,8 @@ import { h } from './dom.js';
 import {
   dayNumber, formatDay, formatEdtf, monthStart, nextMonthStart, monthTitle, parseEdtf, MONTHS,
 } from './dates.js';
-import { participantIn, attendanceText, statusInfo } from './vocabulary.js';
+import { participantIn, attendanceText, statusInfo, OVERDUE_WORDS, FIELD_WORDS } from './vocabulary.js';
+import { rowChanges, fieldLine, rangeWords } from './changes.js';
 
 /** The bounds of a meeting in day numbers, or null when it has no dates yet. */
 function extentOf(meeting) {
@@ -136,9 +137,12 @@ function bar(axis, meeting, level) {
 
 /**
  * Draws the schedule into container. previous maps meeting ids to the signatures of the last rendering (null on the
- * first), so rows whose picture changed since then are marked.
+ * first), so rows whose picture changed since then are marked. changes (meeting id → a change of the diff, over range)
+ * and conflicts (meeting id → its conflicts) mark rows too.
  */
-export function renderTimeline(container, { schedule, axis, participant, date, previous, previousDate, onOpen }) {
+export function renderTimeline(container, {
+  schedule, axis, participant, date, previous, previousDate, onOpen, changes = new Map(), range = null, conflicts = new Map(),
+}) {
   const meetings = [...schedule.meetings].sort(byDate);
   const titles = new Map(schedule.meetings.map(m => [m.id, m.title]));
   const groups = new Map();
@@ -163,7 +167,10 @@ export function renderTimeline(container, { schedule, axis, participant, date, p
           const sig = signature(m, participant);
           signatures.set(m.id, sig);
           const changed = previous && previous.get(m.id) !== sig;
-          return h('li', row(m, { axis, participant, date, titles, changed, isNew: previous && !previous.has(m.id), previousDate, onOpen }));
+          return h('li', row(m, {
+            axis, participant, date, titles, changed, isNew: previous && !previous.has(m.id), previousDate, onOpen,
+            change: changes.get(m.id), range, conflicts: conflicts.get(m.id),
+          }));
         }))));
     }
   }
@@ -171,7 +178,19 @@ export function renderTimeline(container, { schedule, axis, participant, date, p
   return signatures;
 }
 
-function row(m, { axis, participant, date, titles, changed, isNew, previousDate, onOpen }) {
+function diffTag(change, range) {
+  const words = change.change === 'added' ? 'new' : 'changed';
+  return h('span.diff-tag', { title: `${change.change === 'added' ? 'first reported' : 'changed'} ${rangeWords(range.from, range.to)}` },
+    h('span', { 'aria-hidden': 'true' }, 'Δ '), words);
+}
+
+function conflictTag(conflicts) {
+  const facts = conflicts.map(c => `${c.participant ? `${c.participant}’s ` : ''}${FIELD_WORDS[c.fact] ?? c.fact}`);
+  return h('span.conflict-tag', { title: `sources disagree on ${[...new Set(facts)].join(', ')}` },
+    h('span', { 'aria-hidden': 'true' }, '⚠ '), 'sources disagree');
+}
+
+function row(m, { axis, participant, date, titles, changed, isNew, previousDate, onOpen, change, range, conflicts }) {
   const p = participantIn(m, participant);
   const level = p ? p.attendance : 'none';
   const status = statusInfo(m.status);
@@ -179,30 +198,44 @@ function row(m, { axis, participant, date, titles, changed, isNew, previousDate,
   const when = formatEdtf(m.dates) || 'dates not known yet';
   const parent = m.sidelinesOf ? titles.get(m.sidelinesOf) ?? m.sidelinesOf : null;
   const attText = attendanceText(p);
+  const marks = rowChanges(change, participant);
   const label = `${m.title}: ${when}${where ? `, ${where}` : ''}; ${m.status}. ${participant}: ${attText}. `
+    + `${m.overdue ? `${OVERDUE_WORDS}. ` : ''}`
+    + `${change ? `Changed ${rangeWords(range.from, range.to)}: ${change.fields.map(fieldLine).join('; ')}. ` : ''}`
+    + `${conflicts ? 'Sources disagree. ' : ''}`
     + `${changed ? `Changed since ${formatDay(previousDate)}. ` : ''}Open its history.`;
   const since = p?.since ? `since ${formatDay(p.since)}` : '';
+  const placeChanges = [marks.when, marks.where].filter(Boolean);
   return h(`button.row.status-${m.status}`, {
     type: 'button',
-    class: changed ? 'changed' : null,
+    class: [changed ? 'changed' : null, change ? 'compared' : null].filter(Boolean).join(' '),
     'aria-haspopup': 'dialog',
-    dataset: { meetingId: m.id, attendance: level, status: m.status },
+    dataset: {
+      meetingId: m.id, attendance: level, status: m.status, overdue: String(Boolean(m.overdue)),
+      ...(change ? { change: change.change } : {}), ...(conflicts ? { conflicts: String(conflicts.length) } : {}),
+    },
     'aria-label': label,
     onclick: e => onOpen(m.id, e.currentTarget),
   },
   h('span.cell.meeting',
     h('span.title-line',
       h('span.title', m.title),
-      h(`span.badge.status-${m.status}`, { title: status.help }, h('span.icon', { 'aria-hidden': 'true' }, status.icon), m.status),
-      changed ? h('span.changed-tag', { title: `changed since ${formatDay(previousDate)}` }, isNew ? 'new' : 'changed') : null),
-    h('span.meta', [when, where, m.kind].filter(Boolean).join(' · ')),
+      h(`span.badge.status-${m.status}`, { title: status.help, class: marks.status ? 'field-changed' : null },
+        h('span.icon', { 'aria-hidden': 'true' }, status.icon), m.status),
+      marks.status ? h('span.was', marks.status) : null,
+      changed ? h('span.changed-tag', { title: `changed since ${formatDay(previousDate)}` }, isNew ? 'new' : 'changed') : null,
+      change ? diffTag(change, range) : null,
+      conflicts ? conflictTag(conflicts) : null),
+    h('span.meta', { class: placeChanges.length ? 'field-changed' : null }, [when, where, m.kind].filter(Boolean).join(' · ')),
+    placeChanges.length ? h('span.meta.was', placeChanges.join('; ')) : null,
+    m.overdue ? h('span.overdue-tag', OVERDUE_WORDS) : null,
     parent ? h('span.meta.sidelines', `on the sidelines of ${parent}`) : null,
     m.statusReason ? h('span.meta.reason', `${m.status}: ${m.statusReason}`) : null),
-  h('span.cell.att',
+  h('span.cell.att', { class: marks.attendance ? 'field-changed' : null },
     h(`span.swatch.att-${level}`, { 'aria-hidden': 'true' }),
     h('span.att-words',
       h('span.att-text', attText),
-      since || p?.mode ? h('span.since', [since, p?.mode].filter(Boolean).join(' · ')) : null)),
+      since || p?.mode ? h('span.since', [since, p?.mode].filter(Boolean).join(' · ')) : null,
+      marks.attendance ? h('span.was', marks.attendance) : null)),
   h('span.cell.track', gridLines(axis, date), bar(axis, m, level)));
 }
-

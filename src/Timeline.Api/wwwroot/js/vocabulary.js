@@ -26,6 +26,15 @@ export const OUTCOMES = {
   pending: 'pending',
 };
 
+/** What a meeting whose dates have passed with no outcome reported says (docs/contract.md#schedule-output). */
+export const OVERDUE_WORDS = 'dates passed; outcome not reported';
+
+/** The words for a field of a meeting, as the diff and the conflicts name them. */
+export const FIELD_WORDS = {
+  title: 'title', status: 'status', dates: 'dates', location: 'place', attendance: 'attendance', mode: 'mode',
+  representedBy: 'stand-in',
+};
+
 export function statusInfo(id) {
   return STATUSES.find(s => s.id === id) ?? { id, icon: '•', help: id };
 }

@@ -1,0 +1,93 @@
+using FluentValidation;
+using Mediator;
+using Timeline.Core.Commands;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Conflicts;
+
+/// <summary>
+/// Reports from different sources that disagree about one fact of one meeting within <see cref="Within"/> days of each
+/// other (docs/contract.md#when-sources-disagree). Flags for review, not verdicts.
+/// </summary>
+/// <param name="Within">The most whole days (UTC) between the two reports: 0 to <see cref="GetConflictsValidator.MaxWithin"/>.</param>
+/// <param name="Meeting">Only this meeting.</param>
+/// <param name="AsOf">Only reports made by then.</param>
+/// <param name="RecordedAsOf">Only reports recorded (and retractions applied) by then.</param>
+public sealed record GetConflicts(int Within = GetConflicts.DefaultWithin, string? Meeting = null, string? AsOf = null, string? RecordedAsOf = null)
+    : IQuery<ConflictsDocument>
+{
+    /// <summary>A week.</summary>
+    public const int DefaultWithin = 7;
+}
+
+/// <summary>The <c>conflicts</c> output (docs/contract.md#conflicts-output).</summary>
+public sealed record ConflictsDocument(int Within, string? AsOf, string? RecordedAsOf, IReadOnlyList<Conflict> Conflicts);
+
+/// <summary>Two reports that disagree about one fact.</summary>
+/// <param name="Fact">attendance, mode, dates or location.</param>
+/// <param name="Participant">Whose attendance or mode; null for dates and location.</param>
+/// <param name="First">The earlier report (reportedAt, then sequence).</param>
+/// <param name="Second">The later report.</param>
+/// <param name="DaysApart">Whole days (UTC) between their reportedAt days.</param>
+public sealed record Conflict(string MeetingId, string Title, MeetingField Fact, string? Participant, ConflictSide First, ConflictSide Second, int DaysApart);
+
+/// <summary>One side of a conflict: the report and what it says of the fact.</summary>
+/// <param name="Claim">The value the report gives: an attendance or mode word, dates as given, or a location <c>{city, country}</c>.</param>
+public sealed record ConflictSide(long Sequence, string Event, string ReportedAt, Source Source, object Claim, string Summary);
+
+public sealed class GetConflictsValidator : AbstractValidator<GetConflicts>
+{
+    /// <summary>Ten years.</summary>
+    public const int MaxWithin = 3650;
+
+    public GetConflictsValidator()
+    {
+        RuleFor(q => q.Within).InclusiveBetween(0, MaxWithin).WithMessage(q => $"'{q.Within}' is not a number of days from 0 to {MaxWithin}");
+        RuleFor(q => q.Meeting).Slug();
+        RuleFor(q => q.AsOf).PointInTime();
+        RuleFor(q => q.RecordedAsOf).PointInTime();
+    }
+}
+
+public sealed class GetConflictsHandler(IEventStore store) : IQueryHandler<GetConflicts, ConflictsDocument>
+{
+    public async ValueTask<ConflictsDocument> Handle(GetConflicts query, CancellationToken cancellationToken)
+    {
+        var meeting = query.Meeting is null ? (MeetingId?)null : MeetingId.Parse(query.Meeting);
+        var log = await store.ReadLogAsync(QueryRules.CutoffOrNull(query.RecordedAsOf), meeting is { } id ? [id] : null, cancellationToken);
+        if (meeting is { } wanted && log.Count == 0)
+        {
+            throw new MeetingNotFound(wanted.Value, query.RecordedAsOf);
+        }
+        return Build(log, query);
+    }
+
+    /// <summary>The pure projection, for any log.</summary>
+    public static ConflictsDocument Build(IEnumerable<StoredEvent> log, GetConflicts query)
+    {
+        var meeting = query.Meeting is null ? (MeetingId?)null : MeetingId.Parse(query.Meeting);
+        var asOf = QueryRules.CutoffOrNull(query.AsOf);
+        var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
+        var events = log.Where(e => meeting is null || e.Stream == meeting.Value).ToList();
+        var titles = TimelineFold.Meetings(events, asOf, recordedAsOf).ToDictionary(v => v.Id, v => v.State.Title);
+        var conflicts = Claims.In(TimelineFold.Effective(events, asOf, recordedAsOf))
+            .GroupBy(c => (c.Report.Stream, c.Fact, c.Participant))
+            .SelectMany(fact => Disagreement.Among(fact.ToList(), query.Within))
+            .OrderBy(pair => pair.Second.Report.ReportedAt.Instant)
+            .ThenBy(pair => pair.Second.Report.Sequence)
+            .ThenBy(pair => pair.First.Report.Sequence)
+            .ThenBy(pair => pair.First.Fact)
+            .Select(pair => new Conflict(
+                pair.First.Report.Stream.Value,
+                titles.GetValueOrDefault(pair.First.Report.Stream, pair.First.Report.Stream.Value),
+                pair.First.Fact,
+                pair.First.Participant?.Value,
+                pair.First.ToSide(),
+                pair.Second.ToSide(),
+                pair.DaysApart))
+            .ToList();
+        return new ConflictsDocument(query.Within, query.AsOf, query.RecordedAsOf, conflicts);
+    }
+}
