@@ -35,6 +35,7 @@ public static class CoreServices
         services.AddScoped<IValidator<GetReportDays>, GetReportDaysValidator>();
         services.AddScoped<IValidator<GetDiff>, GetDiffValidator>();
         services.AddScoped<IValidator<GetConflicts>, GetConflictsValidator>();
+        services.AddScoped<IValidator<Chain.VerifyChain>, Chain.VerifyChainValidator>();
         return services;
     }
 

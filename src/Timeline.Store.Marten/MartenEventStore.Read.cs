@@ -20,7 +20,8 @@ public sealed partial class MartenEventStore
     private string SelectEvents => $"""
         SELECT seq_id, stream_id, version, id, type, data, timestamp, user_name, causation_id,
                headers ->> '{Envelope.ReportedAt}', headers ->> '{Envelope.Outlet}', headers ->> '{Envelope.Url}',
-               headers ->> '{Envelope.PublishedAt}', headers ->> '{Envelope.Speaker}', headers ->> '{Envelope.Quote}'
+               headers ->> '{Envelope.PublishedAt}', headers ->> '{Envelope.Speaker}', headers ->> '{Envelope.Quote}',
+               (SELECT c.hash FROM {_schema}.timeline_chain c WHERE c.seq_id = mt_events.seq_id)
         FROM {_schema}.mt_events
         """;
 
@@ -174,7 +175,8 @@ public sealed partial class MartenEventStore
         NullableString(r, 12),
         NullableString(r, 13),
         NullableString(r, 14),
-        NullableString(r, 8)));
+        NullableString(r, 8),
+        NullableString(r, 15)));
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

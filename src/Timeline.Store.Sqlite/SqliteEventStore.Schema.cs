@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Timeline.Core.Chain;
 using Timeline.Core.Storage;
 
 namespace Timeline.Store.Sqlite;
@@ -46,7 +47,15 @@ public sealed partial class SqliteEventStore
         CREATE INDEX IF NOT EXISTS events_by_recorded_by ON events (recorded_by, sequence);
         CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at);
         """,
+        // Version 2: the hash chain. The column stays nullable only for the moment between adding it and filling it,
+        // which happens in the same transaction (see ChainExistingAsync).
+        """
+        ALTER TABLE events ADD COLUMN hash TEXT;
+        """,
     ];
+
+    /// <summary>The schema version that added the hash chain: migrating to it hashes every event already stored.</summary>
+    private const int ChainedSchemaVersion = 2;
 
     /// <inheritdoc />
     /// <remarks>
@@ -150,6 +159,10 @@ public sealed partial class SqliteEventStore
             migrate.Transaction = transaction;
             migrate.CommandText = Migrations[version];
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (version + 1 == ChainedSchemaVersion)
+            {
+                await ChainExistingAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
             migrate.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $applied_at)";
             migrate.Parameters.AddWithValue("$version", version + 1);
             migrate.Parameters.AddWithValue("$applied_at", RecordedAt.FromClock(_clock).ToString());
@@ -157,6 +170,39 @@ public sealed partial class SqliteEventStore
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return found;
+    }
+
+    /// <summary>
+    /// Hashes the events of a store that predates the chain, in sequence order from the start, inside the migration's
+    /// transaction: no append can come between, so the chain is whole when the new version is recorded.
+    /// </summary>
+    private async Task ChainExistingAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var hashes = new List<(long Sequence, string Hash)>();
+        var previous = EventHash.Genesis;
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = SelectEvents + " ORDER BY sequence";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var stored = ReadEvent(reader);
+                previous = HashChain.Next(previous, stored);
+                hashes.Add((stored.Sequence, previous.Hex));
+            }
+        }
+        await using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "UPDATE events SET hash = $hash WHERE sequence = $sequence";
+        var hash = write.Parameters.Add("$hash", SqliteType.Text);
+        var sequence = write.Parameters.Add("$sequence", SqliteType.Integer);
+        foreach (var (s, h) in hashes)
+        {
+            sequence.Value = s;
+            hash.Value = h;
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The file's schema version: 0 for a new, empty file.</summary>

@@ -34,7 +34,7 @@ namespace Timeline.Store.Sqlite;
 public sealed partial class SqliteEventStore : IStore, IDisposable
 {
     /// <summary>The schema version this code writes and reads; a file with a newer one is refused.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>How long a write waits for another writer's lock unless told otherwise.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(15);

@@ -69,6 +69,11 @@ internal static class QueryEndpoints
             .WithSummary("Reports from different sources that disagree about one fact of one meeting within 'within' days, like 'timeline conflicts'")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        reads.MapGet("/digest", async (IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<Core.Chain.DigestDocument>(await mediator.Send(new Core.Chain.GetDigest(), ct)))
+            .WithName("GetDigest")
+            .WithSummary("The head of the hash chain, {sequence, hash, digest}, like 'timeline digest'");
+
         reads.MapGet("/audit", GetAuditAsync)
             .WithName("GetAudit")
             .WithSummary("Raw events with their metadata, like 'timeline audit'")
