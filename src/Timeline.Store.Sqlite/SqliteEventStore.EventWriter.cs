@@ -69,7 +69,6 @@ public sealed partial class SqliteEventStore
         {
             var p = _claimCommand.Parameters;
             p["$command_id"].Value = stored.CommandId;
-            p["$hash"].Value = (stored.Hash ?? throw new ArgumentException($"the event at sequence {stored.Sequence} has no hash", nameof(stored))).Hex;
             p["$recorded_at"].Value = stored.RecordedAt.ToString();
             p["$recorded_by"].Value = stored.RecordedBy;
             return await _claimCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;

@@ -16,6 +16,12 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>What <c>schema_version</c> holds once a file is current: one row per migration applied.</summary>
+    private static IEnumerable<object?> EveryVersion => Enumerable.Range(1, SqliteEventStore.SchemaVersion).Select(v => (object?)(long)v);
+
+    /// <summary>A schema version newer than this code knows.</summary>
+    private const int Newer = SqliteEventStore.SchemaVersion + 1;
+
     public void Dispose()
     {
         foreach (var store in _stores)
@@ -76,7 +82,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
     }
 
     [Fact]
-    public async Task The_schema_is_created_on_first_use_at_version_1_in_WAL_mode()
+    public async Task The_schema_is_created_on_first_use_at_the_current_version_in_WAL_mode()
     {
         var path = files.NewPath();
 
@@ -84,7 +90,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
 
         var tables = Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name").Select(r => r[0]);
         Assert.Equal(["commands", "events", "schema_version"], tables);
-        Assert.Equal([(long)SqliteEventStore.SchemaVersion], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(EveryVersion, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
     }
 
@@ -103,7 +109,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         Assert.Equal(3, after[0].StreamVersion);
         Assert.Equal(before[^1].Sequence + 1, after[0].Sequence);
         Assert.Equal(3, await reopened.CountAsync(Cancel));
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(EveryVersion, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -114,7 +120,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.CountAsync(Cancel), Cancel)));
 
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(EveryVersion, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -151,13 +157,13 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         var store = Open(path);
         await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
         store.Dispose();
-        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00.000000Z')");
+        Execute(path, $"INSERT INTO schema_version (version, applied_at) VALUES ({Newer}, '2030-01-01T00:00:00.000000Z')");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).ReadStreamAsync(G20, Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {Newer}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {SqliteEventStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
