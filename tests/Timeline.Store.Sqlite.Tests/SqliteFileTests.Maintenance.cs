@@ -50,6 +50,26 @@ public sealed partial class SqliteFileTests
     }
 
     [Fact]
+    public async Task Migrating_a_file_from_before_the_chain_hashes_its_events_in_sequence_order_and_appends_chain_on()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
+        await store.AppendAsync([new StreamAppend(Apec, 0, [Pending(ApecAnnounced)])], "analyst", Cancel);
+        store.Dispose();
+        // What schema version 1 left: no hash column, and version 1 the only one recorded.
+        Execute(path, "ALTER TABLE events DROP COLUMN hash; DELETE FROM schema_version WHERE version > 1");
+
+        var migrated = Open(path);
+        Assert.Equal($"migrated schema version 1 to {SqliteEventStore.SchemaVersion} in {path}", await migrated.MigrateAsync(Cancel));
+        await migrated.AppendAsync([new StreamAppend(Apec, 1, [Pending(PutinPossible)])], "analyst", Cancel);
+
+        var log = await migrated.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
+        Assert.Equal(HashChain.Link(EventHash.Genesis, [.. log.Select(e => e with { Hash = null })]), log);
+        Assert.Equal(new VerifyDocument(true, 4, null), await new VerifyChainHandler(migrated).Handle(new VerifyChain(), Cancel));
+    }
+
+    [Fact]
     public async Task Migrate_on_a_file_another_operation_already_set_up_says_it_is_current()
     {
         var path = files.NewPath();
