@@ -10,7 +10,7 @@ import { renderTimeline, axisFor } from './timeline.js';
 import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
-import { setupEditor, checkRole, decoratePanel, keyWords } from './editor.js';
+import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './editor.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
@@ -160,6 +160,9 @@ function promptForKey(reason) {
 
 function keyChanged(hasKey) {
   el.keyStatus.hidden = !hasKey;
+  // A new key may have another role; without a key, nothing may be edited until the server says otherwise.
+  if (hasKey) checkRole().catch(showError);
+  else forgetRole();
 }
 
 // ---- the slider --------------------------------------------------------------------------------------------------
@@ -436,7 +439,6 @@ function wire() {
   el.forgetKey.addEventListener('click', () => {
     storeKey(null);
     forgetAnswers();
-    checkRole().catch(() => {});
     showStatus('The key is forgotten. The next request asks for one if the server needs it.');
   });
   $('#use-key').addEventListener('click', () => {
@@ -471,7 +473,7 @@ async function start(override = {}) {
   state.everyone = wanted.everyone;
   el.everyone.checked = state.everyone;
 
-  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson('/api/schedule'), checkRole()]);
+  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson('/api/schedule')]);
   state.latest = latest;
   state.reportDays = reported.days.map(d => d.day);
   if (state.reportDays.length === 0) {

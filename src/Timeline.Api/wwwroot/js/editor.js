@@ -30,12 +30,21 @@ export function setupEditor(ctx) {
 
 /** Asks the server which key this tab holds, and shows or hides the editing controls for its role. */
 export async function checkRole() {
-  me = await getJson('/api/me');
+  showRole(await getJson('/api/me'));
+  return me;
+}
+
+/** No key: nothing may be edited. */
+export function forgetRole() {
+  showRole({ name: null, role: null });
+}
+
+function showRole(holder) {
+  me = holder;
   document.body.dataset.role = me.role ?? 'anonymous';
   $('#edit-toolbar').hidden = !canEdit();
   $('#key-role').textContent = me.name ? `${me.name} · ${me.role}` : '';
   if (!canEdit()) document.querySelectorAll('.edit-control').forEach(e => e.remove());
-  return me;
 }
 
 /** One sentence for the key dialog: which key is in use and what its role may do. */
