@@ -143,6 +143,6 @@ public static class RandomLogs
         9 => Announcement("again", s),
         _ => earlier[s.A % earlier.Count] is var target && s.B % 2 == 0
             ? new ReportRetracted(target.CommandId, "entry error")
-            : new ReportRetracted(TimelineFold.EventKey(earlier[s.A % earlier.Count].EventId), "entry error"),
+            : new ReportRetracted(earlier[s.A % earlier.Count].EventId.ToString("D"), "entry error"),
     };
 }

@@ -94,7 +94,7 @@ public static partial class MeetingStates
     }
 
     /// <summary>What the answers need of a folded meeting; <paramref name="latest"/> is its last report not retracted.</summary>
-    public static MeetingSnapshot Snapshot(MeetingView view, StoredEvent? latest) =>
+    internal static MeetingSnapshot Snapshot(MeetingView view, StoredEvent? latest) =>
         new(
             GetScheduleHandler.ToScheduled(view),
             [.. view.State.Participants.Select(p =>
