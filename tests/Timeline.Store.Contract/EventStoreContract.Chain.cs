@@ -79,9 +79,9 @@ public abstract partial class EventStoreContract
     }
 
     private Task<VerifyDocument> VerifyAsync(string? digest = null) =>
-        new VerifyChainHandler(Store).Handle(new VerifyChain(digest), Cancel).AsTask();
+        ChainCheck.VerifyAsync(Store, digest is null ? null : Digest.Parse(digest), Cancel);
 
-    private Task<DigestDocument> DigestAsync() => new GetDigestHandler(Store).Handle(new GetDigest(), Cancel).AsTask();
+    private Task<DigestDocument> DigestAsync() => ChainCheck.DigestAsync(Store, Cancel);
 
     [Fact]
     public async Task Appended_events_are_chained_in_sequence_order_from_32_zero_bytes()

@@ -66,7 +66,7 @@ public sealed partial class SqliteFileTests
 
         var log = await migrated.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
         Assert.Equal(HashChain.Link(EventHash.Genesis, [.. log.Select(e => e with { Hash = null })]), log);
-        Assert.Equal(new VerifyDocument(true, 4, null), await new VerifyChainHandler(migrated).Handle(new VerifyChain(), Cancel));
+        Assert.Equal(new VerifyDocument(true, 4, null), await ChainCheck.VerifyAsync(migrated, null, Cancel));
     }
 
     [Fact]

@@ -12,16 +12,8 @@ public sealed record GetDigest : IQuery<DigestDocument>;
 /// <param name="Digest">Both as <c>HASH@SEQ</c>, the form <c>verify --digest</c> takes.</param>
 public sealed record DigestDocument(long Sequence, string Hash, string Digest);
 
-public sealed class GetDigestHandler(IEventStore store) : IQueryHandler<GetDigest, DigestDocument>
+internal sealed class GetDigestHandler(IEventStore store) : IQueryHandler<GetDigest, DigestDocument>
 {
-    public async ValueTask<DigestDocument> Handle(GetDigest query, CancellationToken cancellationToken)
-    {
-        var last = await store.ReadLastAsync(cancellationToken);
-        var digest = last is null
-            ? new Digest(EventHash.Genesis, 0)
-            : new Digest(
-                last.Hash ?? throw new InvalidDataException($"the event at sequence {last.Sequence} has no hash, so there is no digest; run 'timeline verify'"),
-                last.Sequence);
-        return new DigestDocument(digest.Sequence, digest.Hash.Hex, digest.ToString());
-    }
+    public async ValueTask<DigestDocument> Handle(GetDigest query, CancellationToken cancellationToken) =>
+        await ChainCheck.DigestAsync(store, cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed record VerifyDocument(bool Ok, long Checked, BadEvent? FirstBad);
 /// <param name="Problem">What is wrong, in one sentence.</param>
 public sealed record BadEvent(long Sequence, string Problem);
 
-public sealed class VerifyChainValidator : AbstractValidator<VerifyChain>
+internal sealed class VerifyChainValidator : AbstractValidator<VerifyChain>
 {
     public VerifyChainValidator() =>
         RuleFor(q => q.Digest).Custom((value, context) =>
@@ -34,11 +34,23 @@ public sealed class VerifyChainValidator : AbstractValidator<VerifyChain>
         });
 }
 
-public sealed class VerifyChainHandler(IEventStore store) : IQueryHandler<VerifyChain, VerifyDocument>
+internal sealed class VerifyChainHandler(IEventStore store) : IQueryHandler<VerifyChain, VerifyDocument>
 {
-    public async ValueTask<VerifyDocument> Handle(VerifyChain query, CancellationToken cancellationToken)
+    public async ValueTask<VerifyDocument> Handle(VerifyChain query, CancellationToken cancellationToken) =>
+        await ChainCheck.VerifyAsync(store, query.Digest is null ? null : Digest.Parse(query.Digest), cancellationToken);
+}
+
+/// <summary>The checks of <c>verify</c> and the head of <c>digest</c>, on any store.</summary>
+public static class ChainCheck
+{
+    /// <summary>
+    /// Reads the whole log in sequence order and recomputes every hash from the start: the first event whose stored
+    /// hash differs, that cannot be read, or (with <paramref name="digest"/>) where the log no longer holds the
+    /// digest's hash, is the verdict's <see cref="VerifyDocument.FirstBad"/>.
+    /// </summary>
+    public static async Task<VerifyDocument> VerifyAsync(IEventStore store, Digest? digest, CancellationToken cancellationToken)
     {
-        var digest = query.Digest is null ? null : Digest.Parse(query.Digest);
+        ArgumentNullException.ThrowIfNull(store);
         var previous = EventHash.Genesis;
         long previousSequence = 0;
         long count = 0;
@@ -94,6 +106,20 @@ public sealed class VerifyChainHandler(IEventStore store) : IQueryHandler<Verify
             bad = new BadEvent(0, "a digest at sequence 0 must be the hash of the empty log, 64 zeros");
         }
         return new VerifyDocument(bad is null, count, bad);
+    }
+
+    /// <summary>The head of the chain: the last event's sequence and hash; 0 and <see cref="EventHash.Genesis"/> for an empty log.</summary>
+    /// <exception cref="InvalidDataException">The last event has no hash, or cannot be read.</exception>
+    public static async Task<DigestDocument> DigestAsync(IEventStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var last = await store.ReadLastAsync(cancellationToken);
+        var digest = last is null
+            ? new Digest(EventHash.Genesis, 0)
+            : new Digest(
+                last.Hash ?? throw new InvalidDataException($"the event at sequence {last.Sequence} has no hash, so there is no digest; run 'timeline verify'"),
+                last.Sequence);
+        return new DigestDocument(digest.Sequence, digest.Hash.Hex, digest.ToString());
     }
 
     /// <summary>The next event, or what makes it unreadable; neither at the end of the log.</summary>
