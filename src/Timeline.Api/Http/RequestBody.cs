@@ -47,7 +47,7 @@ internal static class RequestBody
         }
         var bytes = await ReadBytesAsync(request, maxBytes, cancellationToken);
         var errors = new List<InputError>();
-        var commands = CommandText.Read(CommandRequest.Origin, bytes, format ?? CommandText.Sniff(bytes), errors);
+        var commands = CommandText.Read(Commands.CommandRequest.Origin, bytes, format ?? CommandText.Sniff(bytes), errors);
         if (errors.Count > 0)
         {
             throw new InputRejected(errors);
