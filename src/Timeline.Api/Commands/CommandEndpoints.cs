@@ -24,7 +24,7 @@ internal static class CommandEndpoints
                 "reported now (live entry). If-Match: \"<version>\" makes the request fail with 409 unless its one meeting is " +
                 "at that version. The answer carries the meeting's new version as ETag when the request is about one meeting. " +
                 "recordedBy is the key's name.")
-            .Accepts<JsonElement>("application/json", "application/x-ndjson", "application/yaml", "text/plain")
+            .Accepts<JsonElement>("application/json", "application/x-ndjson", "application/jsonl", "application/yaml", "application/x-yaml", "text/yaml", "text/plain")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
