@@ -86,9 +86,11 @@ internal static class RequestBody
         {
             throw ApiProblem.BadRequest("the body is empty; send a JSON command or an array of them");
         }
-        // Editors on Windows start UTF-8 text with a byte order mark; no reader takes it for a value.
-        var bytes = buffer.ToArray();
-        return bytes.AsSpan().StartsWith(System.Text.Encoding.UTF8.Preamble) ? bytes[System.Text.Encoding.UTF8.Preamble.Length..] : bytes;
+        if (!InputEncoding.TryUtf8(buffer.ToArray(), out var utf8, out var undecodable))
+        {
+            throw ApiProblem.BadRequest($"the body {undecodable}");
+        }
+        return utf8;
     }
 
     private static JsonDocument Parse(byte[] bytes) => JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
