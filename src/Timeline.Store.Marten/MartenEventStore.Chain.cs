@@ -27,13 +27,6 @@ public sealed partial class MartenEventStore
         return chain;
     }
 
-    /// <inheritdoc />
-    public async Task<StoredEvent?> ReadLastAsync(CancellationToken cancellationToken) =>
-        (await RowsAsync(
-            command => command.CommandText = SelectEvents + $" WHERE {NotTombstone} ORDER BY seq_id DESC LIMIT 1",
-            ReadEvent,
-            cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-
     /// <summary>
     /// The hash the next append chains from: the last event's. Called under the writer lock. Events that have no hash
     /// yet (a store that predates the chain) are hashed first, from the last event that has one.
@@ -82,19 +75,12 @@ public sealed partial class MartenEventStore
         }
         var sequences = new List<long>();
         var hashes = new List<string>();
-        await using (var read = connection.CreateCommand())
+        // Read in a session of its own: the caller holds the writer lock, so no event can commit meanwhile.
+        await foreach (var stored in ReadAllAsync(EventQuery.All with { AfterSequence = after }, cancellationToken).ConfigureAwait(false))
         {
-            read.Transaction = transaction;
-            read.CommandText = SelectEvents + $" WHERE seq_id > @after AND {NotTombstone} ORDER BY seq_id";
-            read.Parameters.AddWithValue("after", after);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var stored = ReadEvent(reader);
-                previous = HashChain.Next(previous, stored);
-                sequences.Add(stored.Sequence);
-                hashes.Add(previous.Hex);
-            }
+            previous = HashChain.Next(previous, stored);
+            sequences.Add(stored.Sequence);
+            hashes.Add(previous.Hex);
         }
         await WriteChainAsync(connection, transaction, [.. sequences], [.. hashes], cancellationToken).ConfigureAwait(false);
         return previous;

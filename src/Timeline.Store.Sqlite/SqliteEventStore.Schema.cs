@@ -47,7 +47,21 @@ public sealed partial class SqliteEventStore
         CREATE INDEX IF NOT EXISTS events_by_recorded_by ON events (recorded_by, sequence);
         CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at);
         """,
-        // Version 2: the hash chain. The column stays nullable only for the moment between adding it and filling it,
+        // 2: trigram indexes for the audit's substring search in speaker and outlet (instr cannot use a b-tree): an
+        // FTS5 table over the events' search keys, without a copy of them (external content), filled by a trigger in
+        // the append's transaction and, for an existing file, from the events already there.
+        """
+        CREATE VIRTUAL TABLE IF NOT EXISTS event_sources USING fts5 (
+            speaker_key, outlet_key, content = 'events', content_rowid = 'sequence', tokenize = 'trigram'
+        );
+
+        CREATE TRIGGER IF NOT EXISTS event_sources_on_insert AFTER INSERT ON events BEGIN
+            INSERT INTO event_sources (rowid, speaker_key, outlet_key) VALUES (new.sequence, new.speaker_key, new.outlet_key);
+        END;
+
+        INSERT INTO event_sources (event_sources) VALUES ('rebuild');
+        """,
+        // 3: the hash chain. The column stays nullable only for the moment between adding it and filling it,
         // which happens in the same transaction (see ChainExistingAsync).
         """
         ALTER TABLE events ADD COLUMN hash TEXT;
@@ -55,13 +69,13 @@ public sealed partial class SqliteEventStore
     ];
 
     /// <summary>The schema version that added the hash chain: migrating to it hashes every event already stored.</summary>
-    private const int ChainedSchemaVersion = 2;
+    private const int ChainedSchemaVersion = 3;
 
     /// <inheritdoc />
     /// <remarks>
     /// Returns <c>created schema version 1 in PATH</c> for a new file, <c>migrated schema version N to M in PATH</c>
     /// for an older one, or <c>schema version M is current in PATH</c>. Every other operation also creates or migrates
-    /// the schema on first use, so calling this first is optional; it never touches events.
+    /// the schema on first use, so calling this first is optional. It changes no event; migrating to version 3 stores every event's hash.
     /// </remarks>
     /// <exception cref="InvalidDataException">
     /// The file is not a SQLite database, belongs to another application, is damaged, or has a newer schema.
