@@ -103,8 +103,8 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         var stored = await store.AppendAsync(
             [new StreamAppend(G20, 0, [Pending(G20Announced, Peskov), Pending(PutinExpected, Ushakov), Pending(PutinConfirmed, UshakovInRussian)])], "analyst", Cancel);
         store.Dispose();
-        // What version 1 was: the same tables without the index.
-        Execute(path, "DROP TRIGGER event_sources_on_insert; DROP TABLE event_sources; DELETE FROM schema_version WHERE version > 1");
+        // What version 1 was: the same tables without the index and without the hash chain.
+        Execute(path, "DROP TRIGGER event_sources_on_insert; DROP TABLE event_sources; ALTER TABLE events DROP COLUMN hash; DELETE FROM schema_version WHERE version > 1");
 
         var reopened = Open(path);
         var byUshakov = await reopened.ReadAllAsync(new EventQuery { Speaker = "USHAKOV" }, Cancel).ToListAsync(Cancel);
