@@ -16,7 +16,8 @@ public sealed class MartenStoreContract(MartenStoreFixture database) : EventStor
             Tampering.MeetingId => "UPDATE {0}.mt_events SET stream_id = 'asean-2022' WHERE seq_id = @s",
             Tampering.StreamVersion => "UPDATE {0}.mt_events SET version = version + 10 WHERE seq_id = @s",
             Tampering.EventId => "UPDATE {0}.mt_events SET id = '00000000-0000-4000-8000-000000000001' WHERE seq_id = @s",
-            Tampering.EventType => "UPDATE {0}.mt_events SET type = 'attendance-confirmed.v1' WHERE seq_id = @s",
+            // Marten reads an event's type from its own mt_dotnet_type column, so a forger changes both.
+            Tampering.EventType => $"UPDATE {{0}}.mt_events SET type = 'attendance-confirmed.v1', mt_dotnet_type = '{ConfirmedType}' WHERE seq_id = @s",
             Tampering.Data => "UPDATE {0}.mt_events SET data = jsonb_set(data, '{{participant}}', '\"Xi Jinping\"') WHERE seq_id = @s",
             Tampering.ReportedAt => Header("reportedAt", "2022-09-09"),
             Tampering.RecordedAt => "UPDATE {0}.mt_events SET timestamp = timestamp + interval '1 microsecond' WHERE seq_id = @s",
@@ -54,6 +55,9 @@ public sealed class MartenStoreContract(MartenStoreFixture database) : EventStor
 
     protected override Task OverwriteHashAsync(long sequence, EventHash hash) =>
         ExecuteAsync("UPDATE {0}.timeline_chain SET hash = @hash WHERE seq_id = @s", ("s", sequence), ("hash", hash.Hex));
+
+    private static readonly string ConfirmedType =
+        $"{typeof(Domain.Meetings.MeetingEvent.AttendanceConfirmed).FullName}, {typeof(Domain.Meetings.MeetingEvent).Assembly.GetName().Name}";
 
     private static string Header(string key, string value) =>
         $"UPDATE {{0}}.mt_events SET headers = jsonb_set(headers, '{{{{{key}}}}}', '\"{value}\"') WHERE seq_id = @s";
