@@ -7,7 +7,6 @@ using Timeline.Domain.Meetings;
 
 namespace Timeline.Core.Commands.ApplyCommands;
 
-/// <summary>The one command loop: read, fold as of the command's reportedAt, decide, append with the expected version.</summary>
 /// <summary>
 /// The one command loop: read, fold as of the command's reportedAt, decide, append with the expected version. A batch
 /// that loses a race (<see cref="WriteConflict"/>) is read, decided and appended again, a bounded number of times with
@@ -16,7 +15,7 @@ namespace Timeline.Core.Commands.ApplyCommands;
 /// <c>duplicate</c>, and every other command simply lands after the winner. A dry run decides every command the same way
 /// and appends nothing.
 /// </summary>
-public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, Recorder recorder) : ICommandHandler<ApplyCommands, ApplyReport>
+internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, Recorder recorder) : ICommandHandler<ApplyCommands, ApplyReport>
 {
     public async ValueTask<ApplyReport> Handle(ApplyCommands request, CancellationToken cancellationToken)
     {
