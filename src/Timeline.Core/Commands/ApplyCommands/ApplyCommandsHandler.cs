@@ -49,17 +49,25 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
     /// </summary>
     private async Task<Decisions> DecideAsync(ApplyCommands request, bool dryRun, CancellationToken cancellationToken)
     {
+        var commands = request.Commands.Select(c => c.Input.ToDomain()).ToList();
+        var decisions = new Decisions();
+        // Every stream is read before asking which commands are on record. A command another writer stores after this
+        // is then either found on record (a duplicate) or, having moved its stream, makes the append conflict; it can
+        // never pass for "unchanged" because its own events are already in the stream read.
+        foreach (var meeting in commands.Select(c => c.MeetingId).Distinct())
+        {
+            decisions.Streams.Add(meeting, new StreamWork(meeting, await store.ReadStreamAsync(meeting, cancellationToken)));
+        }
         var commandIds = request.Commands.Select(c => CommandIds.Of(c.Input)).ToList();
         var alreadyApplied = await store.FindCommandsAsync([.. commandIds.Distinct(StringComparer.Ordinal)], cancellationToken);
         var firstUses = await FirstUsesAsync(request, alreadyApplied, cancellationToken);
         var seen = new Dictionary<string, SubmittedCommand>(StringComparer.Ordinal);
-        var decisions = new Decisions();
 
         for (var i = 0; i < request.Commands.Count; i++)
         {
             var submitted = request.Commands[i];
             var commandId = commandIds[i];
-            var command = submitted.Input.ToDomain();
+            var command = commands[i];
             StreamWork? work = null;
             var stagedBefore = 0;
             try
@@ -72,11 +80,7 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
                 }
                 seen.Add(commandId, submitted);
 
-                if (!decisions.Streams.TryGetValue(command.MeetingId, out work))
-                {
-                    work = new StreamWork(command.MeetingId, await store.ReadStreamAsync(command.MeetingId, cancellationToken));
-                    decisions.Streams.Add(command.MeetingId, work);
-                }
+                work = decisions.Streams[command.MeetingId];
                 stagedBefore = work.Staged.Count;
                 var pending = Decide(submitted, commandId, command, work);
                 decisions.Add(submitted, commandId, command.MeetingId, pending.Count > 0 ? "applied" : "unchanged", pending);
