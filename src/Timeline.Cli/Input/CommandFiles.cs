@@ -20,8 +20,12 @@ internal static class CommandFiles
         var errors = new List<InputError>();
         foreach (var path in paths)
         {
-            var (name, bytes) = await LoadAsync(path, environment, cancellationToken);
-            bytes = WithoutByteOrderMark(bytes);
+            var (name, read) = await LoadAsync(path, environment, cancellationToken);
+            if (!InputEncoding.TryUtf8(read, out var bytes, out var undecodable))
+            {
+                errors.Add(new InputError(null, null, string.Empty, $"{name}: {undecodable}"));
+                continue;
+            }
             var format = path == "-" ? Sniff(bytes) : FormatOf(path, bytes);
             var elements = format switch
             {
@@ -77,10 +81,6 @@ internal static class CommandFiles
         }
         return (path, await File.ReadAllBytesAsync(full, cancellationToken));
     }
-
-    // Editors on Windows start UTF-8 files with a byte order mark; the JSON reader would take it for a value.
-    private static byte[] WithoutByteOrderMark(byte[] bytes) =>
-        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
 
     private static Format FormatOf(string path, byte[] bytes) => Path.GetExtension(path).ToLowerInvariant() switch
     {
