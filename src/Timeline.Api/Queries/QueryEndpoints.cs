@@ -34,7 +34,7 @@ internal static class QueryEndpoints
             .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'")
             .WithDescription(
                 "With limit, a page of at most limit meetings in schedule order; when more follow, next is the cursor: ask " +
-                "again with after=<next> for the following page. search keeps meetings whose title, organization, id or a " +
+                "again with after=<next> for the following page. search keeps meetings whose title, organization or a " +
                 "participant's name contains it, ignoring case.");
 
         reads.MapGet("/meetings/{id}", GetMeetingAsync)

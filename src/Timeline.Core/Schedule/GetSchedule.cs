@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Timeline.Core.Commands;
+using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
@@ -15,7 +16,7 @@ namespace Timeline.Core.Schedule;
 /// <param name="Participant">Only meetings this person is named in (case-insensitive).</param>
 /// <param name="From">Only meetings whose dates reach this EDTF date's first day or later.</param>
 /// <param name="To">Only meetings whose dates begin by this EDTF date's last day.</param>
-/// <param name="Search">Only meetings whose title, organization, id or a participant's name contains this (ignoring case).</param>
+/// <param name="Search">Only meetings whose title, organization or a participant's name contains this (ignoring case).</param>
 /// <param name="After">Only meetings after this cursor (<see cref="ScheduleDocument.Next"/> of the previous page).</param>
 /// <param name="Limit">At most this many meetings (1 to <see cref="SchedulePage.MaxLimit"/>); null for all.</param>
 public sealed record GetSchedule(
@@ -88,7 +89,7 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
         RuleFor(q => q.To).Edtf();
         RuleFor(q => q.Search).Text(InputRules.ShortTextLength);
         RuleFor(q => q.After)
-            .Must(after => after is null || SchedulePage.Parse(after) is not null)
+            .Must(after => after is null || ScheduleCursor.TryParse(after, out _))
             .WithMessage(q => $"'{FieldReader.Quote(q.After!)}' is not a schedule cursor (the next of an earlier page)");
         RuleFor(q => q.Limit)
             .InclusiveBetween(1, SchedulePage.MaxLimit)

@@ -26,7 +26,6 @@ public abstract class CliParityContract(ApiStores stores) : ApiContract<HttpClie
         { "/api/schedule?from=2022-11&to=2022-11", ["schedule", "--from", "2022-11", "--to", "2022-11"] },
         { "/api/schedule?recordedAsOf=2023-01-10T09:00:00Z", ["schedule", "--recorded-as-of", "2023-01-10T09:00:00Z"] },
         { "/api/schedule?limit=3", ["schedule", "--limit", "3"] },
-        { "/api/schedule?asOf=2022-09-10&limit=2&after=2022-09-15~2022-09-16~sco-2022", ["schedule", "--as-of", "2022-09-10", "--limit", "2", "--after", "2022-09-15~2022-09-16~sco-2022"] },
         { "/api/schedule?search=lavrov", ["schedule", "--search", "lavrov"] },
         { "/api/diff?from=2022-09-10&to=2022-11-12", ["diff", "--from", "2022-09-10", "--to", "2022-11-12"] },
         { "/api/diff?from=2022-09-10&participant=Vladimir%20Putin&meeting=apec-2022", ["diff", "--from", "2022-09-10", "--participant", "Vladimir Putin", "--meeting", "apec-2022"] },
