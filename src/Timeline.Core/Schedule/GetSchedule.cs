@@ -94,6 +94,10 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
         RuleFor(q => q.Limit)
             .InclusiveBetween(1, SchedulePage.MaxLimit)
             .WithMessage(q => $"'{q.Limit}' is not between 1 and {SchedulePage.MaxLimit}");
+        // Only when both parse (their own rules report them otherwise): a range no meeting can fall in is a mistake.
+        RuleFor(q => q.From).Must((q, from) => !(EdtfDate.TryParse(from, out var earlier, out _) && EdtfDate.TryParse(q.To, out var later, out _)
+                && earlier.Earliest > later.Latest))
+            .WithMessage(q => $"'{q.From}' is after to ('{q.To}'): give the earlier date first");
     }
 }
 
