@@ -3,6 +3,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
 
@@ -74,6 +75,7 @@ public sealed partial class MartenEventStore
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 0)
         {
