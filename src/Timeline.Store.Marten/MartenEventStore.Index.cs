@@ -150,6 +150,7 @@ public sealed partial class MartenEventStore
         {
             return null;
         }
+        // Soft deletes (see ReportDayDocument): every document, whatever it holds.
         session.DeleteWhere<MeetingStateDocument>(d => d.RecordedFrom >= long.MinValue);
         session.DeleteWhere<ReportDayDocument>(d => d.RecordedAt >= long.MinValue);
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -164,10 +165,7 @@ public sealed partial class MartenEventStore
                 return;
             }
             var rows = MeetingStates.Of(stream);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                session.Store(MeetingStateDocument.Of(rows[i], i));
-            }
+            session.Store([.. rows.Select(MeetingStateDocument.Of)]);
             foreach (var day in MeetingStates.ReportDays(stream))
             {
                 days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
@@ -198,10 +196,7 @@ public sealed partial class MartenEventStore
             }
         }
         await FlushAsync().ConfigureAwait(false);
-        foreach (var ((day, recordedAt), reports) in days)
-        {
-            session.Store(new ReportDayDocument { Id = $"{day}:{recordedAt}:0", Day = day, RecordedAt = recordedAt, Reports = reports });
-        }
+        session.Store([.. days.Select(day => ReportDayDocument.Of(new ReportDayRow(day.Key.Day, day.Key.RecordedAt, day.Value)))]);
         session.Store(new IndexFormatDocument { Version = MeetingStates.FormatVersion });
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();

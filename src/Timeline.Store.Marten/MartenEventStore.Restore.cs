@@ -65,11 +65,11 @@ public sealed partial class MartenEventStore
 
                 SELECT setval('{_schema}.mt_events_sequence', (SELECT max(seq_id) FROM timeline_restore));
                 """, cancellationToken).ConfigureAwait(false);
-            // The inline projection never saw these events: an index without its format is rebuilt before it is read,
-            // even by a process that stops right after this commit.
+            // The inline projection never saw these events: an index of format 0 is rebuilt before it is read, even by
+            // a process that stops right after this commit.
             await using (var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction)))
             {
-                session.Delete<IndexFormatDocument>(IndexFormatDocument.MeetingStates);
+                session.Store(new IndexFormatDocument { Version = 0 });
                 await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
             cancellationToken.ThrowIfCancellationRequested();

@@ -213,8 +213,9 @@ public sealed partial class MartenEventStore : IStore, IDisposable
             .Duplicate(d => d.EarliestDay, notNull: true)
             .Duplicate(d => d.LatestDay, notNull: true)
             .Duplicate(d => d.Dated, notNull: true)
+            .SoftDeleted()
             .IgnoreIndex(IndexTables.StateRangesIndex);
-        marten.Schema.For<ReportDayDocument>().DocumentAlias("timeline_report_day").Duplicate(d => d.RecordedAt, notNull: true);
+        marten.Schema.For<ReportDayDocument>().DocumentAlias("timeline_report_day").Duplicate(d => d.RecordedAt, notNull: true).SoftDeleted();
         marten.Schema.For<IndexFormatDocument>().DocumentAlias("timeline_index_format");
         marten.Storage.Add(new IndexTables(options.Schema));
         marten.Projections.Add(new MeetingStatesProjection(e => StoredEventOf(eventSource, e)), ProjectionLifecycle.Inline, "timeline-meeting-states");

@@ -9,8 +9,8 @@ namespace Timeline.Store.Marten;
 /// </summary>
 public sealed class MeetingStateDocument
 {
-    /// <summary>The meeting id and the row's place among its rows.</summary>
-    public string Id { get; set; } = string.Empty;
+    /// <summary>New for every row written (Marten assigns it), so a row never takes over a deleted one.</summary>
+    public Guid Id { get; set; }
 
     public string MeetingId { get; set; } = string.Empty;
 
@@ -35,9 +35,8 @@ public sealed class MeetingStateDocument
     /// <summary>The <see cref="MeetingSnapshot"/> as <see cref="MeetingStates.Write"/> gives it.</summary>
     public string Snapshot { get; set; } = string.Empty;
 
-    public static MeetingStateDocument Of(MeetingStateRow row, int place) => new()
+    public static MeetingStateDocument Of(MeetingStateRow row) => new()
     {
-        Id = $"{row.MeetingId}/{place}",
         MeetingId = row.MeetingId,
         ReportedFrom = row.ReportedFrom,
         ReportedTo = row.ReportedTo,
@@ -55,10 +54,11 @@ public sealed class MeetingStateDocument
 /// <summary>
 /// Reports of one UTC day recorded at one instant, by one append (or by a rebuild), as a Marten document
 /// (<c>mt_doc_timeline_report_day</c>). Several documents may share a day and instant; their counts add up.
+/// Both kinds of index document are soft-deleted (an UPDATE), so the application's role needs no DELETE privilege.
 /// </summary>
 public sealed class ReportDayDocument
 {
-    public string Id { get; set; } = string.Empty;
+    public Guid Id { get; set; }
 
     public int Day { get; set; }
 
@@ -67,6 +67,8 @@ public sealed class ReportDayDocument
     public int Reports { get; set; }
 
     public ReportDayRow ToRow() => new(Day, RecordedAt, Reports);
+
+    public static ReportDayDocument Of(ReportDayRow row) => new() { Day = row.Day, RecordedAt = row.RecordedAt, Reports = row.Reports };
 }
 
 /// <summary>Which <see cref="MeetingStates.FormatVersion"/> the stored index was built with (<c>mt_doc_timeline_index_format</c>).</summary>

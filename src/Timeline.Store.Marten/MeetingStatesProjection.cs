@@ -27,17 +27,8 @@ internal sealed class MeetingStatesProjection(Func<IEvent, StoredEvent> read) : 
             var known = before.Select(e => e.Id).ToHashSet();
             var whole = before.Concat(stream.Where(e => !known.Contains(e.Id))).Select(read).ToList();
             operations.DeleteWhere<MeetingStateDocument>(d => d.MeetingId == stream.Key);
-            var rows = MeetingStates.Of(whole);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                operations.Store(MeetingStateDocument.Of(rows[i], i));
-            }
+            operations.Store([.. MeetingStates.Of(whole).Select(MeetingStateDocument.Of)]);
         }
-        // The first sequence of the append makes the documents' ids its own.
-        var first = appended.Min(e => e.Sequence);
-        foreach (var day in MeetingStates.ReportDays(appended.Select(read)))
-        {
-            operations.Store(new ReportDayDocument { Id = $"{day.Day}:{day.RecordedAt}:{first}", Day = day.Day, RecordedAt = day.RecordedAt, Reports = day.Reports });
-        }
+        operations.Store([.. MeetingStates.ReportDays(appended.Select(read)).Select(ReportDayDocument.Of)]);
     }
 }
