@@ -138,7 +138,7 @@ public sealed class TimelinePageTests(WebFixture web)
         // Tab order: skip link, then the controls, then the tabs, then the rows.
         var order = new List<string>();
         await page.Locator("body").FocusAsync();
-        for (var i = 0; i < 9; i++)
+        for (var i = 0; i < 16; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>(
@@ -146,9 +146,10 @@ public sealed class TimelinePageTests(WebFixture web)
         }
         var slider = order.IndexOf("asof");
         var picker = order.IndexOf("participant");
+        var search = order.IndexOf("search");
         var tab = order.IndexOf("tab-timeline");
         var firstRow = order.IndexOf("eef-2022");
-        Assert.True(slider >= 0 && slider < picker && picker < tab && tab < firstRow, $"tab order was: {string.Join(", ", order)}");
+        Assert.True(slider >= 0 && slider < picker && picker < search && search < tab && tab < firstRow, $"tab order was: {string.Join(", ", order)}");
 
         // The focused row is visibly outlined.
         var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
