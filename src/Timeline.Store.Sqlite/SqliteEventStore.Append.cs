@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Timeline.Core.Chain;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 
 namespace Timeline.Store.Sqlite;
 
@@ -21,6 +22,7 @@ public sealed partial class SqliteEventStore
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("append", "sqlite");
         ArgumentNullException.ThrowIfNull(recordedBy);
         StreamAppend.EnsureWellFormed(appends);
         if (appends.Count == 0)
