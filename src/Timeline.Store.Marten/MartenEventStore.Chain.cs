@@ -75,8 +75,9 @@ public sealed partial class MartenEventStore
         }
         var sequences = new List<long>();
         var hashes = new List<string>();
-        // Read in a session of its own: the caller holds the writer lock, so no event can commit meanwhile.
-        await foreach (var stored in ReadAllAsync(EventQuery.All with { AfterSequence = after }, cancellationToken).ConfigureAwait(false))
+        // Read in a session of its own: the caller holds the writer lock, so no event can commit meanwhile. Not through
+        // ReadAllAsync, which ensures the schema first: a migration calls this while it holds the schema gate.
+        await foreach (var stored in ReadMatchingAsync(EventQuery.All with { AfterSequence = after }, cancellationToken).ConfigureAwait(false))
         {
             previous = HashChain.Next(previous, stored);
             sequences.Add(stored.Sequence);

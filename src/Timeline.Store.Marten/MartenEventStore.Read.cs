@@ -61,13 +61,19 @@ public sealed partial class MartenEventStore
     }
 
     /// <summary>Every row of one query on Timeline's own tables, once the schema is ready, with the database's errors translated.</summary>
-    private Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+    private async Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await RowsAsIsAsync(prepare, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every row of one query on Timeline's own tables, without first ensuring the schema: for the reads of the chain
+    /// migration, which runs while <see cref="_schemaGate"/> is held (waiting on it again would never return).
+    /// </summary>
+    private Task<List<T>> RowsAsIsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
         DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, T>(
-            async ct =>
-            {
-                await EnsureSchemaAsync(ct).ConfigureAwait(false);
-                return await OpenConnectionAsync(ct).ConfigureAwait(false);
-            },
+            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
             prepare,
             read,
             Translate,
@@ -87,6 +93,18 @@ public sealed partial class MartenEventStore
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var e in ReadMatchingAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>
+    /// The events <paramref name="query"/> selects, in sequence order, each with its hash, without first ensuring the
+    /// schema: <see cref="ReadAllAsync"/> once it has, and the chain migration, which runs while the schema gate is held.
+    /// </summary>
+    private async IAsyncEnumerable<StoredEvent> ReadMatchingAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var session = _store.QuerySession();
         await using var events = Matching(session, query).ToAsyncEnumerable(cancellationToken).GetAsyncEnumerator(cancellationToken);
         // The hashes live in timeline_chain (see ChainTable), looked up a page of events at a time; each event is
@@ -144,8 +162,9 @@ public sealed partial class MartenEventStore
         {
             return [];
         }
-        // timeline_chain is Timeline's own table, not Marten's: plain SQL on its primary key.
-        var rows = await RowsAsync(
+        // timeline_chain is Timeline's own table, not Marten's: plain SQL on its primary key. Every caller has ensured
+        // the schema already, or is migrating it.
+        var rows = await RowsAsIsAsync(
             command =>
             {
                 command.CommandText = $"SELECT seq_id, hash FROM {_schema}.timeline_chain WHERE seq_id = ANY(@sequences)";
