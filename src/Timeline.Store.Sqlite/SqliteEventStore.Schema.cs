@@ -46,6 +46,52 @@ public sealed partial class SqliteEventStore
         CREATE INDEX IF NOT EXISTS events_by_recorded_by ON events (recorded_by, sequence);
         CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at);
         """,
+        // 2: the as-of index (MeetingStates): each meeting's states over knowledge and system-time intervals in UTC ticks,
+        // an R*Tree over their days and intervals, their participants, the report days, and the index's format. Derived
+        // from events only; RebuildIndexAsync recomputes it, and a format of 0 (never built) makes first use build it.
+        """
+        CREATE TABLE meeting_states (
+            state_id      INTEGER PRIMARY KEY,
+            meeting_id    TEXT    NOT NULL,
+            reported_from INTEGER NOT NULL,
+            reported_to   INTEGER NOT NULL,
+            recorded_from INTEGER NOT NULL,
+            recorded_to   INTEGER NOT NULL,
+            earliest_day  INTEGER NOT NULL,
+            latest_day    INTEGER NOT NULL,
+            dated         INTEGER NOT NULL,
+            search_key    TEXT    NOT NULL,
+            snapshot      TEXT    NOT NULL CHECK (json_valid(snapshot))
+        ) STRICT;
+
+        CREATE INDEX meeting_states_by_meeting ON meeting_states (meeting_id);
+        CREATE INDEX meeting_states_in_schedule_order ON meeting_states (earliest_day, latest_day, meeting_id);
+
+        CREATE VIRTUAL TABLE meeting_state_bounds USING rtree (
+            state_id, first_day, last_day, reported_from, reported_to, recorded_from, recorded_to);
+
+        CREATE TABLE meeting_state_participants (
+            participant TEXT    NOT NULL,
+            state_id    INTEGER NOT NULL REFERENCES meeting_states (state_id) ON DELETE CASCADE,
+            PRIMARY KEY (participant, state_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE INDEX meeting_state_participants_by_state ON meeting_state_participants (state_id);
+
+        CREATE TABLE report_days (
+            day         INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            reports     INTEGER NOT NULL,
+            PRIMARY KEY (day, recorded_at)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE index_format (
+            single  INTEGER NOT NULL PRIMARY KEY CHECK (single = 1),
+            version INTEGER NOT NULL
+        ) STRICT;
+
+        INSERT INTO index_format (single, version) VALUES (1, 0);
+        """,
     ];
 
     /// <inheritdoc />
@@ -119,6 +165,7 @@ public sealed partial class SqliteEventStore
         {
             found = await ApplyMigrationsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+        await RebuildOutdatedIndexAsync(connection, cancellationToken).ConfigureAwait(false);
         _schemaReady = true;
         return found;
     }

@@ -40,11 +40,11 @@ public sealed partial class SqliteFileTests
         var path = files.NewPath();
         var store = Open(path);
 
-        Assert.Equal($"created schema version 1 in {path}", await store.MigrateAsync(Cancel));
-        Assert.Equal($"schema version 1 is current in {path}", await store.MigrateAsync(Cancel));
-        Assert.Equal($"schema version 1 is current in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"created schema version 2 in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version 2 is current in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version 2 is current in {path}", await Open(path).MigrateAsync(Cancel));
 
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
     }
 
@@ -54,7 +54,7 @@ public sealed partial class SqliteFileTests
         var path = files.NewPath();
         await Open(path).CountAsync(Cancel);
 
-        Assert.Equal($"schema version 1 is current in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"schema version 2 is current in {path}", await Open(path).MigrateAsync(Cancel));
     }
 
     [Fact]
@@ -62,14 +62,14 @@ public sealed partial class SqliteFileTests
     {
         var path = files.NewPath();
         await Open(path).MigrateAsync(Cancel);
-        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00.000000Z')");
+        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (3, '2030-01-01T00:00:00.000000Z')");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).MigrateAsync(Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
-        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Contains("schema version 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("up to 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal([1L, 2L, 3L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -196,5 +196,47 @@ public sealed partial class SqliteFileTests
 
         Assert.Contains("command", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await store.CountAsync(Cancel));
+    }
+}
+
+/// <summary>The as-of index as the file shows it: built when a version-1 file is migrated, and when its format is older.</summary>
+public sealed partial class SqliteFileTests
+{
+    [Fact]
+    public async Task Migrating_a_version_1_file_with_events_builds_the_as_of_index_from_its_log()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
+        var expected = await store.ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
+        store.Dispose();
+        // What a version-1 file holds: the log, and none of version 2's tables.
+        Execute(path, """
+            DROP TABLE meeting_state_bounds; DROP TABLE meeting_state_participants; DROP TABLE meeting_states;
+            DROP TABLE report_days; DROP TABLE index_format; DELETE FROM schema_version WHERE version = 2;
+            """);
+
+        Assert.Equal($"migrated schema version 1 to 2 in {path}", await Open(path).MigrateAsync(Cancel));
+
+        Assert.Equal([1L], Query(path, "SELECT COUNT(*) FROM meeting_states").Select(r => r[0]));
+        var migrated = await Open(path).ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
+        Assert.Equal(expected.Select(Timeline.Core.Index.MeetingStates.Write), migrated.Select(Timeline.Core.Index.MeetingStates.Write));
+        Assert.Equal("expected", migrated.Single().Meeting.Participants.Single().Attendance.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task An_index_of_an_older_format_is_rebuilt_on_first_use()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
+        store.Dispose();
+        Execute(path, "DELETE FROM meeting_state_bounds; DELETE FROM meeting_states; DELETE FROM report_days; UPDATE index_format SET version = 0;");
+
+        var states = await Open(path).ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
+
+        Assert.Equal(["g20-2022"], states.Select(s => s.Meeting.Id));
+        Assert.Equal([(long)Timeline.Core.Index.MeetingStates.FormatVersion], Query(path, "SELECT version FROM index_format").Select(r => r[0]));
+        Assert.Equal([1L], Query(path, "SELECT SUM(reports) FROM report_days").Select(r => r[0]));
     }
 }

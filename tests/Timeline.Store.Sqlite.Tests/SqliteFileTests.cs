@@ -1,3 +1,4 @@
+using Timeline.Core.Index;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Timeline.Core.Storage;
@@ -76,15 +77,21 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
     }
 
     [Fact]
-    public async Task The_schema_is_created_on_first_use_at_version_1_in_WAL_mode()
+    public async Task The_schema_is_created_on_first_use_at_the_current_version_in_WAL_mode_with_the_as_of_index_built()
     {
         var path = files.NewPath();
 
         Assert.Equal(0, await Open(path).CountAsync(Cancel));
 
         var tables = Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name").Select(r => r[0]);
-        Assert.Equal(["commands", "events", "schema_version"], tables);
-        Assert.Equal([(long)SqliteEventStore.SchemaVersion], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(
+            [
+                "commands", "events", "index_format", "meeting_state_bounds", "meeting_state_bounds_node", "meeting_state_bounds_parent",
+                "meeting_state_bounds_rowid", "meeting_state_participants", "meeting_states", "report_days", "schema_version",
+            ],
+            tables);
+        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Equal([(long)MeetingStates.FormatVersion], Query(path, "SELECT version FROM index_format").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
     }
 
@@ -103,7 +110,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         Assert.Equal(3, after[0].StreamVersion);
         Assert.Equal(before[^1].Sequence + 1, after[0].Sequence);
         Assert.Equal(3, await reopened.CountAsync(Cancel));
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -114,7 +121,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.CountAsync(Cancel), Cancel)));
 
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -151,13 +158,13 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         var store = Open(path);
         await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
         store.Dispose();
-        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00.000000Z')");
+        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (3, '2030-01-01T00:00:00.000000Z')");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).ReadStreamAsync(G20, Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("up to 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
