@@ -49,6 +49,7 @@ public static partial class TimelineCli
         root.Subcommands.Add(StoreVerbs.Export(environment));
         root.Subcommands.Add(StoreVerbs.Restore(environment));
         root.Subcommands.Add(StoreVerbs.Migrate(environment));
+        root.Subcommands.Add(StoreVerbs.Rebuild(environment));
         root.Subcommands.Add(ServeVerb.Create(environment));
         root.Subcommands.Add(KeysVerb.Create(environment));
 

@@ -25,10 +25,17 @@ internal static class QueryEndpoints
     {
         var reads = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Read).WithTags("Reads");
 
-        reads.MapGet("/schedule", async (string? asOf, string? recordedAsOf, string? participant, string? from, string? to, IMediator mediator, CancellationToken ct) =>
-                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(new GetSchedule(asOf, recordedAsOf, participant, from, to), ct)))
+        reads.MapGet("/schedule", async (
+                string? asOf, string? recordedAsOf, string? participant, string? from, string? to, string? q, string? after, string? limit,
+                IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(
+                    new GetSchedule(asOf, recordedAsOf, participant, from, to, q, after, (int?)Whole("limit", limit, int.MaxValue)), ct)))
             .WithName("GetSchedule")
-            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'");
+            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'")
+            .WithDescription(
+                "q finds meetings whose title, organization or a participant's name contains it (case-insensitive). With limit, " +
+                "a page of at most that many meetings (1 to 10000) in schedule order; when more follow, next is the cursor: ask " +
+                "again with after=<next> for the following page. Without limit and after, every meeting and no next.");
 
         reads.MapGet("/meetings/{id}", GetMeetingAsync)
             .WithName("GetMeeting")
@@ -84,9 +91,7 @@ internal static class QueryEndpoints
         {
             throw new InputRejected([new InputError(null, null, "id", error)]);
         }
-        var schedule = await mediator.Send(new GetSchedule(asOf, recordedAsOf), ct);
-        var meeting = schedule.Meetings.FirstOrDefault(m => m.Id == meetingId.Value)
-            ?? throw new MeetingNotFound(meetingId.Value, asOf ?? recordedAsOf);
+        var meeting = await mediator.Send(new GetMeeting(meetingId.Value, asOf, recordedAsOf), ct);
         return new TimelineJsonResult<ScheduledMeeting>(meeting, ETags.For(meeting.Version));
     }
 

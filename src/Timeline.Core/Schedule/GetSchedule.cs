@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Timeline.Core.Commands;
+using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
@@ -14,11 +15,25 @@ namespace Timeline.Core.Schedule;
 /// <param name="Participant">Only meetings this person is named in (case-insensitive).</param>
 /// <param name="From">Only meetings whose dates reach this EDTF date's first day or later.</param>
 /// <param name="To">Only meetings whose dates begin by this EDTF date's last day.</param>
-public sealed record GetSchedule(string? AsOf = null, string? RecordedAsOf = null, string? Participant = null, string? From = null, string? To = null)
-    : IQuery<ScheduleDocument>;
+/// <param name="Search">Only meetings whose title, organization or a participant's name contains this (case-insensitive).</param>
+/// <param name="After">Only meetings after this cursor (a page's <see cref="ScheduleDocument.Next"/>).</param>
+/// <param name="Limit">At most this many meetings; the document's <see cref="ScheduleDocument.Next"/> then says where the rest go on.</param>
+public sealed record GetSchedule(
+    string? AsOf = null, string? RecordedAsOf = null, string? Participant = null, string? From = null, string? To = null,
+    string? Search = null, string? After = null, int? Limit = null)
+    : IQuery<ScheduleDocument>
+{
+    /// <summary>The most meetings one page may ask for.</summary>
+    public const int MaxLimit = 10_000;
+}
 
 /// <summary>The <c>schedule</c> output (docs/contract.md#schedule-output).</summary>
-public sealed record ScheduleDocument(string? AsOf, string? RecordedAsOf, IReadOnlyList<ScheduledMeeting> Meetings);
+/// <param name="Next">When a page was cut short by its limit, the cursor to ask for the next one with; left out otherwise.</param>
+public sealed record ScheduleDocument(
+    string? AsOf,
+    string? RecordedAsOf,
+    IReadOnlyList<ScheduledMeeting> Meetings,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Next = null);
 
 /// <summary>One meeting in the schedule.</summary>
 /// <param name="Version">The meeting's stream version: what an <c>If-Match</c> or <c>expectedVersion</c> names.</param>
@@ -69,19 +84,50 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
         RuleFor(q => q.Participant).PersonName();
         RuleFor(q => q.From).Edtf();
         RuleFor(q => q.To).Edtf();
+        RuleFor(q => q.Search).MaximumLength(200).WithMessage(q => $"'{EdtfDate.Quote(q.Search!)}' is longer than 200 characters");
+        RuleFor(q => q.After)
+            .Must(after => after is null || ScheduleCursor.TryParse(after, out _))
+            .WithMessage(q => $"'{EdtfDate.Quote(q.After!)}' is not a cursor this schedule gave (use the 'next' of a page)");
+        RuleFor(q => q.Limit).InclusiveBetween(1, GetSchedule.MaxLimit);
     }
 }
 
-internal sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
+internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
 {
     public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
     {
-        var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
-        var log = await store.ReadLogAsync(recordedAsOf, null, cancellationToken);
-        return Build(log, query, Overdue.Today(clock));
+        var states = await index.ReadStatesAsync(StatesOf(query) with { Limit = query.Limit + 1 }, cancellationToken);
+        return Document(states, query, Overdue.Today(clock));
     }
 
-    /// <summary>The pure projection, for any log.</summary>
+    /// <summary>What <paramref name="query"/> asks the index for (without its limit).</summary>
+    internal static StateQuery StatesOf(GetSchedule query) => new()
+    {
+        AsOf = QueryRules.CutoffOrNull(query.AsOf),
+        RecordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf),
+        Participant = query.Participant is null ? null : ParticipantName.Parse(query.Participant),
+        From = query.From is null ? null : EdtfDate.Parse(query.From).Earliest,
+        To = query.To is null ? null : EdtfDate.Parse(query.To).Latest,
+        Search = query.Search,
+        After = query.After is null ? null : ScheduleCursor.TryParse(query.After, out var after) ? after : throw new FormatException($"'{query.After}' is not a cursor"),
+    };
+
+    /// <summary>
+    /// The document from the index's states, in the schedule's order, with <c>overdue</c> judged on the day asked about;
+    /// one state more than the limit means there is a next page.
+    /// </summary>
+    internal static ScheduleDocument Document(IReadOnlyList<MeetingSnapshot> states, GetSchedule query, DateOnly today)
+    {
+        var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), today);
+        var meetings = states
+            .Take(query.Limit ?? int.MaxValue)
+            .Select(s => s.Meeting with { Overdue = Overdue.Is(s.Meeting.Status, s.Meeting.Latest, day) })
+            .ToList();
+        var next = states.Count > meetings.Count ? ScheduleCursor.After(meetings[^1]).ToString() : null;
+        return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings, next);
+    }
+
+    /// <summary>The pure projection, for any log: the fold the index must agree with (search and paging aside).</summary>
     /// <param name="log">The events to fold.</param>
     /// <param name="query">The bounds and filters.</param>
     /// <param name="today">The day overdue is judged on when the query has no as-of bound.</param>
