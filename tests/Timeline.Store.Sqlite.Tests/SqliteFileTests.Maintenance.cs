@@ -40,11 +40,11 @@ public sealed partial class SqliteFileTests
         var path = files.NewPath();
         var store = Open(path);
 
-        Assert.Equal($"created schema version 2 in {path}", await store.MigrateAsync(Cancel));
-        Assert.Equal($"schema version 2 is current in {path}", await store.MigrateAsync(Cancel));
-        Assert.Equal($"schema version 2 is current in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"created schema version {SqliteEventStore.SchemaVersion} in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version {SqliteEventStore.SchemaVersion} is current in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version {SqliteEventStore.SchemaVersion} is current in {path}", await Open(path).MigrateAsync(Cancel));
 
-        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
     }
 
@@ -54,7 +54,7 @@ public sealed partial class SqliteFileTests
         var path = files.NewPath();
         await Open(path).CountAsync(Cancel);
 
-        Assert.Equal($"schema version 2 is current in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"schema version {SqliteEventStore.SchemaVersion} is current in {path}", await Open(path).MigrateAsync(Cancel));
     }
 
     [Fact]
@@ -62,14 +62,14 @@ public sealed partial class SqliteFileTests
     {
         var path = files.NewPath();
         await Open(path).MigrateAsync(Cancel);
-        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (3, '2030-01-01T00:00:00.000000Z')");
+        Execute(path, $"INSERT INTO schema_version (version, applied_at) VALUES ({Newer}, '2030-01-01T00:00:00.000000Z')");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).MigrateAsync(Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 3", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 2", error.Message, StringComparison.Ordinal);
-        Assert.Equal([1L, 2L, 3L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Contains($"schema version {Newer}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {SqliteEventStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Equal([.. Versions, (long)Newer], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -203,20 +203,20 @@ public sealed partial class SqliteFileTests
 public sealed partial class SqliteFileTests
 {
     [Fact]
-    public async Task Migrating_a_version_1_file_with_events_builds_the_as_of_index_from_its_log()
+    public async Task Migrating_a_version_2_file_with_events_builds_the_as_of_index_from_its_log()
     {
         var path = files.NewPath();
         var store = Open(path);
         await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
         var expected = await store.ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
         store.Dispose();
-        // What a version-1 file holds: the log, and none of version 2's tables.
+        // What a version-2 file holds: the log, and none of version 3's tables.
         Execute(path, """
             DROP TABLE meeting_state_bounds; DROP TABLE meeting_state_participants; DROP TABLE meeting_states;
-            DROP TABLE report_days; DROP TABLE index_format; DELETE FROM schema_version WHERE version = 2;
+            DROP TABLE report_days; DROP TABLE index_format; DELETE FROM schema_version WHERE version = 3;
             """);
 
-        Assert.Equal($"migrated schema version 1 to 2 in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"migrated schema version 2 to 3 in {path}", await Open(path).MigrateAsync(Cancel));
 
         Assert.Equal([1L], Query(path, "SELECT COUNT(*) FROM meeting_states").Select(r => r[0]));
         var migrated = await Open(path).ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
