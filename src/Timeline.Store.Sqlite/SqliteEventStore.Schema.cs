@@ -62,9 +62,10 @@ public sealed partial class SqliteEventStore
         """,
         // 3: the as-of index (MeetingStates): each meeting's states over knowledge and system-time intervals in UTC ticks,
         // an R*Tree over their days and intervals, their participants, the report days, and the index's format. Derived
-        // from events only; RebuildIndexAsync recomputes it, and a format of 0 (never built) makes first use build it.
+        // from events only; RebuildIndexAsync recomputes it, and a format of 0 (never built, or rows of unknown age) makes
+        // first use build it.
         """
-        CREATE TABLE meeting_states (
+        CREATE TABLE IF NOT EXISTS meeting_states (
             state_id      INTEGER PRIMARY KEY,
             meeting_id    TEXT    NOT NULL,
             reported_from INTEGER NOT NULL,
@@ -78,33 +79,33 @@ public sealed partial class SqliteEventStore
             snapshot      TEXT    NOT NULL CHECK (json_valid(snapshot))
         ) STRICT;
 
-        CREATE INDEX meeting_states_by_meeting ON meeting_states (meeting_id);
-        CREATE INDEX meeting_states_in_schedule_order ON meeting_states (earliest_day, latest_day, meeting_id);
+        CREATE INDEX IF NOT EXISTS meeting_states_by_meeting ON meeting_states (meeting_id);
+        CREATE INDEX IF NOT EXISTS meeting_states_in_schedule_order ON meeting_states (earliest_day, latest_day, meeting_id);
 
-        CREATE VIRTUAL TABLE meeting_state_bounds USING rtree (
+        CREATE VIRTUAL TABLE IF NOT EXISTS meeting_state_bounds USING rtree (
             state_id, first_day, last_day, reported_from, reported_to, recorded_from, recorded_to);
 
-        CREATE TABLE meeting_state_participants (
+        CREATE TABLE IF NOT EXISTS meeting_state_participants (
             participant TEXT    NOT NULL,
             state_id    INTEGER NOT NULL REFERENCES meeting_states (state_id) ON DELETE CASCADE,
             PRIMARY KEY (participant, state_id)
         ) STRICT, WITHOUT ROWID;
 
-        CREATE INDEX meeting_state_participants_by_state ON meeting_state_participants (state_id);
+        CREATE INDEX IF NOT EXISTS meeting_state_participants_by_state ON meeting_state_participants (state_id);
 
-        CREATE TABLE report_days (
+        CREATE TABLE IF NOT EXISTS report_days (
             day         INTEGER NOT NULL,
             recorded_at INTEGER NOT NULL,
             reports     INTEGER NOT NULL,
             PRIMARY KEY (day, recorded_at)
         ) STRICT, WITHOUT ROWID;
 
-        CREATE TABLE index_format (
+        CREATE TABLE IF NOT EXISTS index_format (
             single  INTEGER NOT NULL PRIMARY KEY CHECK (single = 1),
             version INTEGER NOT NULL
         ) STRICT;
 
-        INSERT INTO index_format (single, version) VALUES (1, 0);
+        INSERT INTO index_format (single, version) VALUES (1, 0) ON CONFLICT (single) DO UPDATE SET version = 0;
         """,
     ];
 
