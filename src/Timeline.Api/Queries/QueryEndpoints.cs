@@ -26,16 +26,16 @@ internal static class QueryEndpoints
         var reads = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Read).WithTags("Reads");
 
         reads.MapGet("/schedule", async (
-                string? asOf, string? recordedAsOf, string? participant, string? from, string? to, string? q, string? after, string? limit,
+                string? asOf, string? recordedAsOf, string? participant, string? from, string? to, string? search, string? after, string? limit,
                 IMediator mediator, CancellationToken ct) =>
                 new TimelineJsonResult<ScheduleDocument>(await mediator.Send(
-                    new GetSchedule(asOf, recordedAsOf, participant, from, to, q, after, (int?)Whole("limit", limit, int.MaxValue)), ct)))
+                    new GetSchedule(asOf, recordedAsOf, participant, from, to, search, after, (int?)Whole("limit", limit, int.MaxValue)), ct)))
             .WithName("GetSchedule")
             .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'")
             .WithDescription(
-                "q finds meetings whose title, organization or a participant's name contains it (case-insensitive). With limit, " +
-                "a page of at most that many meetings (1 to 10000) in schedule order; when more follow, next is the cursor: ask " +
-                "again with after=<next> for the following page. Without limit and after, every meeting and no next.");
+                "With limit, a page of at most limit meetings in schedule order; when more follow, next is the cursor: ask " +
+                "again with after=<next> for the following page. search keeps meetings whose title, organization or a " +
+                "participant's name contains it, ignoring case.");
 
         reads.MapGet("/meetings/{id}", GetMeetingAsync)
             .WithName("GetMeeting")
