@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Store.Sqlite;
@@ -17,6 +18,7 @@ public sealed partial class SqliteEventStore
     /// </remarks>
     public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
         ArgumentNullException.ThrowIfNull(query);
         var snapshots = await RowsAsync(
             OpenAsync,
@@ -88,8 +90,10 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken) =>
-        await RowsAsync(
+    public async Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken)
+    {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
+        return await RowsAsync(
             OpenAsync,
             command =>
             {
@@ -98,6 +102,7 @@ public sealed partial class SqliteEventStore
             },
             reader => new ReportDay(DateOnly.FromDayNumber(reader.GetInt32(0)), reader.GetInt32(1)),
             cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     /// <remarks>In one IMMEDIATE transaction, so appends wait and readers see the old index until it commits.</remarks>
