@@ -51,6 +51,7 @@ public static partial class TimelineCli
         root.Subcommands.Add(StoreVerbs.Migrate(environment));
         root.Subcommands.Add(ChainVerbs.Digest(environment));
         root.Subcommands.Add(ChainVerbs.Verify(environment));
+        root.Subcommands.Add(StoreVerbs.Rebuild(environment));
         root.Subcommands.Add(ServeVerb.Create(environment));
         root.Subcommands.Add(KeysVerb.Create(environment));
 

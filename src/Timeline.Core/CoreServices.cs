@@ -31,6 +31,8 @@ public static class CoreServices
         });
         services.AddScoped<IValidator<ApplyCommands>, ApplyCommandsValidator>();
         services.AddScoped<IValidator<GetSchedule>, GetScheduleValidator>();
+        services.AddScoped<IValidator<GetMeeting>, GetMeetingValidator>();
+        services.AddScoped<IValidator<GetCalendar>, GetCalendarValidator>();
         services.AddScoped<IValidator<GetHistory>, GetHistoryValidator>();
         services.AddScoped<IValidator<GetAttendance>, GetAttendanceValidator>();
         services.AddScoped<IValidator<GetAudit>, GetAuditValidator>();

@@ -12,8 +12,8 @@ public sealed partial class SqliteEventStore
     /// In one IMMEDIATE transaction: the write lock is taken before anything is read, so no other writer can move a
     /// stream or draw a sequence between the checks and the inserts. Then every expected version is checked, the
     /// sequences are drawn after the highest ever used, recordedAt is read from the clock, the complete events are
-    /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event (<see cref="HashChain"/>), and
-    /// their rows written.
+    /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event (<see cref="HashChain"/>), their
+    /// rows written, and the as-of index of the touched meetings recomputed.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// A stream appears twice, has no events or a negative expected version, or an event lacks a command id.
@@ -65,6 +65,7 @@ public sealed partial class SqliteEventStore
                 }
                 await writer.InsertAsync(e, cancellationToken).ConfigureAwait(false);
             }
+            await IndexAppendedAsync(connection, transaction, appends, stored, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return stored;

@@ -135,7 +135,7 @@ public sealed partial class SqliteEventStore
         }
 
         /// <summary>A prepared statement of <paramref name="transaction"/> whose parameters all start as NULL.</summary>
-        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+        public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;

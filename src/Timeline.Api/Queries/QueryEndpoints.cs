@@ -96,9 +96,7 @@ internal static class QueryEndpoints
         {
             throw new InputRejected([new InputError(null, null, "id", error)]);
         }
-        var schedule = await mediator.Send(new GetSchedule(asOf, recordedAsOf), ct);
-        var meeting = schedule.Meetings.FirstOrDefault(m => m.Id == meetingId.Value)
-            ?? throw new MeetingNotFound(meetingId.Value, asOf ?? recordedAsOf);
+        var meeting = await mediator.Send(new GetMeeting(meetingId.Value, asOf, recordedAsOf), ct);
         return new TimelineJsonResult<ScheduledMeeting>(meeting, ETags.For(meeting.Version));
     }
 
