@@ -105,9 +105,12 @@ internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider 
 {
     public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
     {
-        var states = await index.ReadStatesAsync(StatesOf(query) with { Limit = query.Limit + 1 }, cancellationToken);
+        var states = await index.ReadStatesAsync(PageOf(query), cancellationToken);
         return Document(states, query, Overdue.Today(clock));
     }
+
+    /// <summary>What <paramref name="query"/> asks the index for: one state more than its limit, to know whether a next page follows.</summary>
+    internal static StateQuery PageOf(GetSchedule query) => StatesOf(query) with { Limit = query.Limit + 1 };
 
     /// <summary>What <paramref name="query"/> asks the index for (without its limit).</summary>
     internal static StateQuery StatesOf(GetSchedule query) => new()
