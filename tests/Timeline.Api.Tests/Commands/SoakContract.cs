@@ -83,7 +83,7 @@ public abstract class SoakContract(ApiStores stores) : ApiContract<HttpClient>(s
                 $"soak on {Host.Location}: sent {sent} commands ({answers.Count} by {Clients} API clients, {importOutcomes.Count} by {Processes} import processes), " +
                 $"applied {appliedAnswers.Count}, duplicates answered {answers.Count(a => a.Result == "duplicate") + importOutcomes.Count(o => o.Result == "duplicate")}, " +
                 $"rejected by rule {rejectedIds.Count} ({Rejected}), retried {retried}, lost {lost}, duplicated {duplicated}, 5xx {serverErrors}, " +
-                $"in {clock.ElapsedMilliseconds} ms; verify: exit {verify.ExitCode}, {verify.Out.Trim()}");
+                $"in {clock.ElapsedMilliseconds} ms; verify: exit {verify.ExitCode}, {string.Join(' ', verify.Out.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
 
             Assert.Equal(0, serverErrors);
             Assert.All(answers.Where(a => a.Status != 200), a => Assert.Equal((409, Rejected), (a.Status, a.Rule)));
