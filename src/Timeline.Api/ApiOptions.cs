@@ -24,8 +24,22 @@ public sealed class ApiOptions
     /// <summary>How many events <c>GET /api/audit</c> returns when the request gives no <c>limit</c> (default 500).</summary>
     public int DefaultAuditLimit { get; set; } = 500;
 
+    /// <summary>
+    /// How long <c>GET /api/changes</c> stays silent before it sends a heartbeat (default 15 s), so that proxies and
+    /// clients can tell an idle feed from a dead connection.
+    /// </summary>
+    public TimeSpan ChangesHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often <c>GET /api/changes</c> looks for events appended by other processes (default 1 s); appends made
+    /// through this server are sent at once.
+    /// </summary>
+    public TimeSpan ChangesPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     internal void CopyTo(ApiOptions target)
     {
+        target.ChangesHeartbeat = ChangesHeartbeat;
+        target.ChangesPollInterval = ChangesPollInterval;
         target.Urls = Urls;
         target.AllowAnonymousRead = AllowAnonymousRead;
         target.MaxRequestBodyBytes = MaxRequestBodyBytes;

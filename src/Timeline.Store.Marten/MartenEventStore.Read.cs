@@ -36,6 +36,12 @@ public sealed partial class MartenEventStore
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    /// <remarks>The highest committed seq_id, not the sequence's last value, which an append still in flight may have drawn.</remarks>
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken) =>
+        (await RowsAsync(command => command.CommandText = $"SELECT COALESCE(MAX(seq_id), 0) FROM {_schema}.mt_events WHERE {NotTombstone}", reader => reader.GetInt64(0), cancellationToken)
+            .ConfigureAwait(false))[0];
+
+    /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commandIds);

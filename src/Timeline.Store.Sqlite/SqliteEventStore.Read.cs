@@ -29,6 +29,11 @@ public sealed partial class SqliteEventStore
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken) =>
+        (await RowsAsync(OpenAsync, command => command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM events", reader => reader.GetInt64(0), cancellationToken)
+            .ConfigureAwait(false))[0];
+
+    /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commandIds);

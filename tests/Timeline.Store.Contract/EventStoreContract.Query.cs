@@ -70,6 +70,17 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task The_last_sequence_is_0_for_an_empty_log_then_that_of_the_latest_append()
+    {
+        Assert.Equal(0, await Store.LastSequenceAsync(Cancel));
+
+        var log = await AppendTheLogAsync();
+
+        Assert.Equal(log[^1].Sequence, await Store.LastSequenceAsync(Cancel));
+        Assert.Equal(log.Max(e => e.Sequence), await Store.LastSequenceAsync(Cancel));
+    }
+
+    [Fact]
     public async Task Reading_by_streams_returns_only_those_meetings()
     {
         await AppendTheLogAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Timeline.Api.Calendar;
 using Timeline.Api.Commands;
+using Timeline.Api.Feed;
 using Timeline.Api.Keys;
 using Timeline.Api.Queries;
 
@@ -26,6 +27,7 @@ internal static class ApiPipeline
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapQueries();
+        app.MapChangeFeed();
         app.MapCalendar();
         app.MapCommands();
         app.MapKeys();

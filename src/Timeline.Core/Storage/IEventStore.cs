@@ -14,6 +14,12 @@ public interface IEventStore
     /// <summary>Events of the whole log that match <paramref name="query"/>, in sequence order.</summary>
     IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The highest sequence on record, or 0 for an empty log: where a follower that wants only new events starts
+    /// (every later append gets a greater sequence, and sequences follow commit order).
+    /// </summary>
+    Task<long> LastSequenceAsync(CancellationToken cancellationToken);
+
     /// <summary>Which of <paramref name="commandIds"/> are already stored.</summary>
     Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken);
 

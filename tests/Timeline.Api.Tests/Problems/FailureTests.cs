@@ -70,6 +70,8 @@ public sealed class FailureTests
 
         public Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
+        public Task<long> LastSequenceAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
         public Task AddKeyAsync(ApiKey key, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);

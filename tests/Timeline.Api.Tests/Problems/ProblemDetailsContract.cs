@@ -72,6 +72,9 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [InlineData("/api/conflicts?within=week", "within")]
     [InlineData("/api/conflicts?within=3651", "within")]
     [InlineData("/api/conflicts?asOf=tomorrow", "asOf")]
+    [InlineData("/api/changes?after=soon", "after")]
+    [InlineData("/api/changes?meeting=Not%20A%20Slug", "meeting")]
+    [InlineData("/api/changes?participant=%01", "participant")]
     public async Task A_bad_query_parameter_gets_400_naming_it(string path, string field)
     {
         using var response = await Editor.GetAsync(path, Web.Cancel);
