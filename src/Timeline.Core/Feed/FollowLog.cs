@@ -7,7 +7,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Feed;
 
 /// <summary>
-/// Follows the log (docs/contract.md#timeline-watch): the events after a sequence that match, then each new one as it
+/// Follows the log (docs/contract.md#the-change-feed): the events after a sequence that match, then each new one as it
 /// lands. Sent once; the answer is a <see cref="ChangeFeed"/> to enumerate until cancelled.
 /// </summary>
 /// <param name="After">

@@ -10,6 +10,8 @@ public sealed record FeedMessage(string? Id, string? Event, string Data)
     public bool IsHeartbeat => Event == "heartbeat";
 
     public long Sequence => long.Parse(Id ?? throw new Xunit.Sdk.XunitException($"a message without an id: {this}"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public override string ToString() => $"id: {Id}, event: {Event}, data: {Data}";
 }
 
 /// <summary>
