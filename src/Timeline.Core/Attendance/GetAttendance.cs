@@ -37,7 +37,7 @@ public sealed record AttendanceRow(
     AttendanceLevel Attendance,
     bool Overdue);
 
-public sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
+internal sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
 {
     public GetAttendanceValidator()
     {
@@ -47,7 +47,7 @@ public sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
     }
 }
 
-public sealed class GetAttendanceHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetAttendance, AttendanceDocument>
+internal sealed class GetAttendanceHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetAttendance, AttendanceDocument>
 {
     public async ValueTask<AttendanceDocument> Handle(GetAttendance query, CancellationToken cancellationToken)
     {

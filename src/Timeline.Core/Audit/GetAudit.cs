@@ -50,7 +50,7 @@ public sealed record AuditEvent(
     string Summary,
     JsonElement Data);
 
-public sealed class GetAuditValidator : AbstractValidator<GetAudit>
+internal sealed class GetAuditValidator : AbstractValidator<GetAudit>
 {
     public const int MaxLimit = 100_000;
 
@@ -75,7 +75,7 @@ public sealed class GetAuditValidator : AbstractValidator<GetAudit>
     }
 }
 
-public sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudit, AuditDocument>
+internal sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudit, AuditDocument>
 {
     public async ValueTask<AuditDocument> Handle(GetAudit query, CancellationToken cancellationToken)
     {

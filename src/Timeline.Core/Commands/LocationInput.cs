@@ -3,7 +3,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands;
 
 /// <summary>A place, as submitted.</summary>
-public sealed record LocationInput(string? City, string? Country) : ICanonicalFields
+internal sealed record LocationInput(string? City, string? Country) : ICanonicalFields
 {
     internal static LocationInput Read(FieldReader r) => new(r.Text("city"), r.Text("country"));
 

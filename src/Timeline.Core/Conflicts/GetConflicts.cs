@@ -37,7 +37,7 @@ public sealed record Conflict(string MeetingId, string Title, MeetingField Fact,
 /// <param name="Claim">The value the report gives: an attendance or mode word, dates as given, or a location <c>{city, country}</c>.</param>
 public sealed record ConflictSide(long Sequence, string Event, string ReportedAt, Source Source, object Claim, string Summary);
 
-public sealed class GetConflictsValidator : AbstractValidator<GetConflicts>
+internal sealed class GetConflictsValidator : AbstractValidator<GetConflicts>
 {
     /// <summary>Ten years.</summary>
     public const int MaxWithin = 3650;
@@ -51,7 +51,7 @@ public sealed class GetConflictsValidator : AbstractValidator<GetConflicts>
     }
 }
 
-public sealed class GetConflictsHandler(IEventStore store) : IQueryHandler<GetConflicts, ConflictsDocument>
+internal sealed class GetConflictsHandler(IEventStore store) : IQueryHandler<GetConflicts, ConflictsDocument>
 {
     public async ValueTask<ConflictsDocument> Handle(GetConflicts query, CancellationToken cancellationToken)
     {

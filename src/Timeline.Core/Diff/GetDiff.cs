@@ -65,7 +65,7 @@ public sealed record FieldChange(MeetingField Field, string? Participant, object
 /// <summary>A report that made a change: a statement, or the retraction of one.</summary>
 public sealed record ChangeReport(long Sequence, string Event, string ReportedAt, string RecordedAt, Source Source, string Summary);
 
-public sealed class GetDiffValidator : AbstractValidator<GetDiff>
+internal sealed class GetDiffValidator : AbstractValidator<GetDiff>
 {
     public GetDiffValidator()
     {
@@ -87,7 +87,7 @@ public sealed class GetDiffValidator : AbstractValidator<GetDiff>
     }
 }
 
-public sealed class GetDiffHandler(IEventStore store) : IQueryHandler<GetDiff, DiffDocument>
+internal sealed class GetDiffHandler(IEventStore store) : IQueryHandler<GetDiff, DiffDocument>
 {
     public async ValueTask<DiffDocument> Handle(GetDiff query, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed record HistoryEntry(
     string CommandId,
     JsonElement Data);
 
-public sealed class GetHistoryValidator : AbstractValidator<GetHistory>
+internal sealed class GetHistoryValidator : AbstractValidator<GetHistory>
 {
     public GetHistoryValidator()
     {
@@ -43,7 +43,7 @@ public sealed class GetHistoryValidator : AbstractValidator<GetHistory>
     }
 }
 
-public sealed class GetHistoryHandler(IEventStore store) : IQueryHandler<GetHistory, HistoryDocument>
+internal sealed class GetHistoryHandler(IEventStore store) : IQueryHandler<GetHistory, HistoryDocument>
 {
     public async ValueTask<HistoryDocument> Handle(GetHistory query, CancellationToken cancellationToken)
     {

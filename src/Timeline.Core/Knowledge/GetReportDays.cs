@@ -13,12 +13,12 @@ public sealed record ReportDaysDocument(string? RecordedAsOf, DateOnly? First, D
 /// <summary>One day with reports, and how many events carry that day's <c>reportedAt</c>.</summary>
 public sealed record ReportDay(DateOnly Day, int Reports);
 
-public sealed class GetReportDaysValidator : AbstractValidator<GetReportDays>
+internal sealed class GetReportDaysValidator : AbstractValidator<GetReportDays>
 {
     public GetReportDaysValidator() => RuleFor(q => q.RecordedAsOf).PointInTime();
 }
 
-public sealed class GetReportDaysHandler(IEventStore store) : IQueryHandler<GetReportDays, ReportDaysDocument>
+internal sealed class GetReportDaysHandler(IEventStore store) : IQueryHandler<GetReportDays, ReportDaysDocument>
 {
     public async ValueTask<ReportDaysDocument> Handle(GetReportDays query, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed record AttendanceRecord(ReportedAt? AnnouncedAt, AttendanceLevel? 
 /// One meeting as known from a set of events: the decider's state plus, per participant, when each statement of
 /// attendance was made. Built only by <see cref="TimelineFold"/>.
 /// </summary>
-public sealed record MeetingView(MeetingId Id, Meeting State, ImmutableDictionary<ParticipantName, AttendanceRecord> Attendance, long Version)
+internal sealed record MeetingView(MeetingId Id, Meeting State, ImmutableDictionary<ParticipantName, AttendanceRecord> Attendance, long Version)
 {
     /// <summary>A meeting nothing is known of.</summary>
     public static MeetingView Empty(MeetingId id) => new(id, Meeting.Initial, ImmutableDictionary<ParticipantName, AttendanceRecord>.Empty, 0);

@@ -11,7 +11,7 @@ namespace Timeline.Core.Knowledge;
 /// entries retracted by then, restricts to what was reported by a knowledge time, and folds in
 /// (reportedAt, sequence) order. Import order therefore never changes an answer.
 /// </summary>
-public static class TimelineFold
+internal static class TimelineFold
 {
     /// <summary>The id by which an event can be named in a retraction.</summary>
     public static string EventKey(Guid eventId) => eventId.ToString("D", CultureInfo.InvariantCulture);

@@ -60,7 +60,7 @@ public sealed record ScheduledParticipant(
     string? ConfirmedAt,
     string? Since);
 
-public sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
+internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
 {
     public GetScheduleValidator()
     {
@@ -72,7 +72,7 @@ public sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
     }
 }
 
-public sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
+internal sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
 {
     public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
     {

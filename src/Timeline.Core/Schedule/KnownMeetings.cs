@@ -8,7 +8,7 @@ namespace Timeline.Core.Schedule;
 /// The meetings as known at a knowledge time and a system time: the one place the schedule and the diff take them from,
 /// so that both can be answered from an index by changing this alone.
 /// </summary>
-public static class KnownMeetings
+internal static class KnownMeetings
 {
     /// <summary>Every meeting that exists within the bounds, as the schedule shows it (without <c>overdue</c>), in no particular order.</summary>
     public static IReadOnlyList<ScheduledMeeting> At(IEnumerable<StoredEvent> log, Cutoff? asOf, Cutoff? recordedAsOf) =>

@@ -9,7 +9,7 @@ namespace Timeline.Core.Validation;
 /// The one place shape checks run: every validator of a message, before its handler. Failures become
 /// <see cref="InputRejected"/>, with fields written as JSON paths (<c>location.country</c>).
 /// </summary>
-public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
+internal sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 }
 
 /// <summary>Field names as users write them.</summary>
-public static class JsonPaths
+internal static class JsonPaths
 {
     /// <summary>Turns FluentValidation's <c>Participants[0].Name</c> into the JSON path <c>participants[0].name</c>.</summary>
     public static string FromProperty(string propertyName) =>

@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.AnnounceAttendance;
 
 /// <summary><c>AnnounceAttendance</c>: participant, level (possible, expected or planned), mode?.</summary>
-public sealed record AnnounceAttendanceInput
+internal sealed record AnnounceAttendanceInput
     : CommandInput<MeetingCommand.AnnounceAttendance, MeetingEvent.AttendanceAnnounced>, ICommandSlice<AnnounceAttendanceInput>
 {
     static string ICommandSlice<AnnounceAttendanceInput>.StoredEventName => "attendance-announced.v1";

@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.AnnounceMeeting;
 
 /// <summary><c>AnnounceMeeting</c>: title, kind, participants[], location?, dates?, sidelinesOf?.</summary>
-public sealed record AnnounceMeetingInput
+internal sealed record AnnounceMeetingInput
     : CommandInput<MeetingCommand.AnnounceMeeting, MeetingEvent.MeetingAnnounced>, ICommandSlice<AnnounceMeetingInput>
 {
     static string ICommandSlice<AnnounceMeetingInput>.StoredEventName => "meeting-announced.v1";

@@ -5,7 +5,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.AnnounceSummit;
 
 /// <summary><c>AnnounceSummit</c>: title, organization, location {city?, country}, dates, hosts?.</summary>
-public sealed record AnnounceSummitInput
+internal sealed record AnnounceSummitInput
     : CommandInput<MeetingCommand.AnnounceSummit, MeetingEvent.SummitAnnounced>, ICommandSlice<AnnounceSummitInput>
 {
     static string ICommandSlice<AnnounceSummitInput>.StoredEventName => "summit-announced.v1";

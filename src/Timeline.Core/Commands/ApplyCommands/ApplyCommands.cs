@@ -35,7 +35,7 @@ public sealed record ApplyReport(IReadOnlyList<CommandOutcome> Outcomes, int Eve
 }
 
 /// <summary>Checks every command's shape with its own validator; each failure carries the command's origin.</summary>
-public sealed class ApplyCommandsValidator : AbstractValidator<ApplyCommands>
+internal sealed class ApplyCommandsValidator : AbstractValidator<ApplyCommands>
 {
     public ApplyCommandsValidator(TimeProvider clock)
     {

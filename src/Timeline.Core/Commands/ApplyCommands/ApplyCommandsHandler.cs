@@ -8,7 +8,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.ApplyCommands;
 
 /// <summary>The one command loop: read, fold as of the command's reportedAt, decide, append with the expected version.</summary>
-public sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, Recorder recorder) : ICommandHandler<ApplyCommands, ApplyReport>
+internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock, Recorder recorder) : ICommandHandler<ApplyCommands, ApplyReport>
 {
     public async ValueTask<ApplyReport> Handle(ApplyCommands request, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.CancelMeeting;
 
 /// <summary><c>CancelMeeting</c>: reason?.</summary>
-public sealed record CancelMeetingInput
+internal sealed record CancelMeetingInput
     : CommandInput<MeetingCommand.CancelMeeting, MeetingEvent.MeetingCancelled>, ICommandSlice<CancelMeetingInput>
 {
     static string ICommandSlice<CancelMeetingInput>.StoredEventName => "meeting-cancelled.v1";

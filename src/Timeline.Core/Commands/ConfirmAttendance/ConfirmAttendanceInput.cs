@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.ConfirmAttendance;
 
 /// <summary><c>ConfirmAttendance</c>: participant, mode?.</summary>
-public sealed record ConfirmAttendanceInput
+internal sealed record ConfirmAttendanceInput
     : CommandInput<MeetingCommand.ConfirmAttendance, MeetingEvent.AttendanceConfirmed>, ICommandSlice<ConfirmAttendanceInput>
 {
     static string ICommandSlice<ConfirmAttendanceInput>.StoredEventName => "attendance-confirmed.v1";

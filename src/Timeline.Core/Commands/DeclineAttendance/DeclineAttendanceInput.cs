@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.DeclineAttendance;
 
 /// <summary><c>DeclineAttendance</c>: participant, representedBy?, reason?.</summary>
-public sealed record DeclineAttendanceInput
+internal sealed record DeclineAttendanceInput
     : CommandInput<MeetingCommand.DeclineAttendance, MeetingEvent.AttendanceDeclined>, ICommandSlice<DeclineAttendanceInput>
 {
     static string ICommandSlice<DeclineAttendanceInput>.StoredEventName => "attendance-declined.v1";

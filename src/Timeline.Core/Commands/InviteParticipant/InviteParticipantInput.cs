@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.InviteParticipant;
 
 /// <summary><c>InviteParticipant</c>: participant, invitedBy?.</summary>
-public sealed record InviteParticipantInput
+internal sealed record InviteParticipantInput
     : CommandInput<MeetingCommand.InviteParticipant, MeetingEvent.ParticipantInvited>, ICommandSlice<InviteParticipantInput>
 {
     static string ICommandSlice<InviteParticipantInput>.StoredEventName => "participant-invited.v1";

@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.PostponeMeeting;
 
 /// <summary><c>PostponeMeeting</c>: dates? (absent: to be decided), reason?.</summary>
-public sealed record PostponeMeetingInput
+internal sealed record PostponeMeetingInput
     : CommandInput<MeetingCommand.PostponeMeeting, MeetingEvent.MeetingPostponed>, ICommandSlice<PostponeMeetingInput>
 {
     static string ICommandSlice<PostponeMeetingInput>.StoredEventName => "meeting-postponed.v1";

@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.RecordMeetingHeld;
 
 /// <summary><c>RecordMeetingHeld</c>: dates?, attendees? [{participant, mode?, representedBy?}].</summary>
-public sealed record RecordMeetingHeldInput
+internal sealed record RecordMeetingHeldInput
     : CommandInput<MeetingCommand.RecordMeetingHeld, MeetingEvent.MeetingHeld>, ICommandSlice<RecordMeetingHeldInput>
 {
     static string ICommandSlice<RecordMeetingHeldInput>.StoredEventName => "meeting-held.v1";

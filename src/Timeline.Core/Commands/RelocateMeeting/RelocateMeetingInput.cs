@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.RelocateMeeting;
 
 /// <summary><c>RelocateMeeting</c>: location {city?, country}.</summary>
-public sealed record RelocateMeetingInput
+internal sealed record RelocateMeetingInput
     : CommandInput<MeetingCommand.RelocateMeeting, MeetingEvent.MeetingRelocated>, ICommandSlice<RelocateMeetingInput>
 {
     static string ICommandSlice<RelocateMeetingInput>.StoredEventName => "meeting-relocated.v1";

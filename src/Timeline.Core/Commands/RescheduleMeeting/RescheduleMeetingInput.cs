@@ -5,7 +5,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.RescheduleMeeting;
 
 /// <summary><c>RescheduleMeeting</c>: dates.</summary>
-public sealed record RescheduleMeetingInput
+internal sealed record RescheduleMeetingInput
     : CommandInput<MeetingCommand.RescheduleMeeting, MeetingEvent.MeetingRescheduled>, ICommandSlice<RescheduleMeetingInput>
 {
     static string ICommandSlice<RescheduleMeetingInput>.StoredEventName => "meeting-rescheduled.v1";

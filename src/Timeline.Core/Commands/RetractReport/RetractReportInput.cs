@@ -4,7 +4,7 @@ using Timeline.Domain.Meetings;
 namespace Timeline.Core.Commands.RetractReport;
 
 /// <summary><c>RetractReport</c>: retracts (a command id or event id), reason.</summary>
-public sealed record RetractReportInput
+internal sealed record RetractReportInput
     : CommandInput<MeetingCommand.RetractReport, MeetingEvent.ReportRetracted>, ICommandSlice<RetractReportInput>
 {
     static string ICommandSlice<RetractReportInput>.StoredEventName => "report-retracted.v1";
