@@ -18,7 +18,7 @@ namespace Timeline.Core.Feed;
 /// <param name="Participant">Only events of meetings that name this person (case-insensitive).</param>
 public sealed record FollowLog(long? After = null, string? Meeting = null, string? Participant = null) : IQuery<ChangeFeed>;
 
-public sealed class FollowLogValidator : AbstractValidator<FollowLog>
+internal sealed class FollowLogValidator : AbstractValidator<FollowLog>
 {
     public FollowLogValidator()
     {
@@ -28,7 +28,7 @@ public sealed class FollowLogValidator : AbstractValidator<FollowLog>
     }
 }
 
-public sealed class FollowLogHandler(IEventStore store, LogAppends appends, TimeProvider clock) : IQueryHandler<FollowLog, ChangeFeed>
+internal sealed class FollowLogHandler(IEventStore store, LogAppends appends, TimeProvider clock) : IQueryHandler<FollowLog, ChangeFeed>
 {
     public async ValueTask<ChangeFeed> Handle(FollowLog query, CancellationToken cancellationToken)
     {
