@@ -42,7 +42,7 @@ public static class CoreServices
 
     /// <summary>
     /// Registers the one store, made once by <paramref name="open"/>, as <see cref="IStore"/> and as each of its parts
-    /// (<see cref="IEventStore"/>, <see cref="IStoreMaintenance"/>, <see cref="IKeyStore"/>). The container disposes it.
+    /// (<see cref="IEventStore"/>, <see cref="IStoreMaintenance"/>, <see cref="IKeyStore"/>, <see cref="Index.IMeetingStateIndex"/>). The container disposes it.
     /// Appends through <see cref="IEventStore"/> wake this process's followers of the log (<see cref="LogAppends"/>).
     /// </summary>
     public static IServiceCollection AddTimelineStore(this IServiceCollection services, Func<IServiceProvider, IStore> open)
@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<IEventStore>(provider => new NotifyingEventStore(provider.GetRequiredService<IStore>(), provider.GetRequiredService<LogAppends>()));
         services.AddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<IStore>());
         services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<IStore>());
+        services.AddSingleton<Index.IMeetingStateIndex>(provider => provider.GetRequiredService<IStore>());
         return services;
     }
 }

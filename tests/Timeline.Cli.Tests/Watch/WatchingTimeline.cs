@@ -63,7 +63,7 @@ internal sealed class WatchingTimeline : IDisposable
 
     /// <summary>Waits until standard output holds <paramref name="count"/> lines that <paramref name="match"/> and returns them.</summary>
     public Task<IReadOnlyList<string>> WaitForLinesAsync(int count, Func<string, bool>? match = null) =>
-        WaitAsync(() => Lines.Where(match ?? (_ => true)).ToList() is { } lines && lines.Count >= count ? lines : null, $"{count} lines");
+        WaitAsync<IReadOnlyList<string>>(() => Lines.Where(match ?? (_ => true)).ToList() is { } lines && lines.Count >= count ? lines : null, $"{count} lines");
 
     /// <summary>Sends Ctrl+C (SIGINT), waits for the exit and returns the exit code.</summary>
     public async Task<int> InterruptAsync()
