@@ -13,8 +13,8 @@ namespace Timeline.Api.Feed;
 /// <summary>
 /// <c>GET /api/changes</c>: the log as Server-Sent Events (docs/contract.md#the-change-feed). Each event is one
 /// message whose id is its sequence, whose type is its stored event name and whose data is its audit entry on one
-/// line (<see cref="FeedLine"/>); a <c>heartbeat</c> message with no id and no data goes out at once and then
-/// whenever the feed has been silent for <see cref="ApiOptions.ChangesHeartbeat"/>.
+/// line (<see cref="FeedLine"/>). A <c>heartbeat</c> message with no data goes out at once, its id the sequence the
+/// feed starts after, and then, with no id, whenever the feed has been silent for <see cref="ApiOptions.ChangesHeartbeat"/>.
 /// </summary>
 internal static class ChangeFeedEndpoints
 {
@@ -31,7 +31,8 @@ internal static class ChangeFeedEndpoints
                 "Each message has id: the event's sequence, event: its stored event name (attendance-declined.v1) and data: its audit " +
                 "entry as one line of JSON. Without after or Last-Event-ID only events appended from now on are sent; after=0 replays the " +
                 "whole log. A reconnecting client sends Last-Event-ID (EventSource does) and misses nothing. meeting keeps one meeting's " +
-                "events, participant the events of meetings that name that person. An idle feed sends a 'heartbeat' message (no id, no data).");
+                "events, participant the events of meetings that name that person. The first message is a 'heartbeat' (no data) whose id is " +
+                "the sequence the feed starts after; an idle feed sends a 'heartbeat' with no id and no data.");
     }
 
     private static async Task<ServerSentEventsResult<string>> ChangesAsync(
@@ -55,8 +56,9 @@ internal static class ChangeFeedEndpoints
     private static async IAsyncEnumerable<SseItem<string>> MessagesAsync(
         ChangeFeed feed, TimeSpan pollEvery, TimeSpan heartbeat, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
-        // The first message sends the headers, so a client knows at once that it is connected.
-        yield return new SseItem<string>(string.Empty, Heartbeat);
+        // The first message sends the headers, so a client knows at once that it is connected, and its id says where
+        // the feed starts: a client that reconnects before any event came resumes from there.
+        yield return new SseItem<string>(string.Empty, Heartbeat) { EventId = Sequence(feed.After) };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var events = feed.FollowAsync(pollEvery, stop.Token).GetAsyncEnumerator(stop.Token);
         var next = events.MoveNextAsync().AsTask();
@@ -82,7 +84,7 @@ internal static class ChangeFeedEndpoints
                 var followed = events.Current;
                 yield return new SseItem<string>(FeedLine.Of(followed.Entry), followed.EventType)
                 {
-                    EventId = followed.Entry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    EventId = Sequence(followed.Entry.Sequence),
                 };
                 next = events.MoveNextAsync().AsTask();
             }
@@ -102,4 +104,6 @@ internal static class ChangeFeedEndpoints
             await events.DisposeAsync();
         }
     }
+
+    private static string Sequence(long sequence) => sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

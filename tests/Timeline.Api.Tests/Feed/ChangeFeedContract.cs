@@ -65,6 +65,7 @@ public abstract class ChangeFeedContract(ApiStores stores) : ApiContract<HttpCli
         var landed = (await feed.EventsAsync(1))[0];
 
         Assert.True(first!.IsHeartbeat, $"the first message tells the client it is connected: {first}");
+        Assert.Equal("0", first.Id);
         AssertSameAsAudit(audit, replayed);
         Assert.Equal(audit.Select(e => Core.Serialization.EventTypeMap.Resolve(e["event"]!.GetValue<string>())), replayed.Select(m => m.Event));
         Assert.Equal("meeting-announced.v1", replayed[0].Event);
@@ -76,11 +77,14 @@ public abstract class ChangeFeedContract(ApiStores stores) : ApiContract<HttpCli
     [Fact]
     public async Task Without_a_position_only_what_is_appended_from_then_on_comes()
     {
+        var head = (await AuditAsync())[^1]["sequence"]!.GetValue<long>();
         await using var feed = await FeedConnection.OpenAsync(Editor);
-        Assert.True((await feed.NextAsync())!.IsHeartbeat);
+        var opening = await feed.NextAsync();
 
         var sequence = await PostAsync(Confirm("sco-2022", "Xi Jinping", "2022-09-13"));
 
+        Assert.True(opening!.IsHeartbeat);
+        Assert.Equal(head, opening.Sequence);
         Assert.Equal(sequence, (await feed.EventsAsync(1))[0].Sequence);
     }
 
