@@ -39,6 +39,8 @@ public sealed class TimelineServer : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    private string _editorKey = "";
+
     /// <summary>A reader key for the browser.</summary>
     public string ReaderKey { get; private set; } = "";
 
@@ -58,6 +60,7 @@ public sealed class TimelineServer : IAsyncDisposable
         var server = new TimelineServer(folder, store, app, clock, new Uri($"http://127.0.0.1:{address.Port}/"));
         var keys = new KeyRing(store, clock);
         var editor = await keys.IssueAsync(EditorName, "editor", "web-tests", cancellationToken);
+        server._editorKey = editor.Key;
         server.ReaderKey = (await keys.IssueAsync("web-tests-reader", "reader", "web-tests", cancellationToken)).Key;
         await server.SeedAsync(editor.Key, bodies, cancellationToken);
         return server;
@@ -102,6 +105,14 @@ public sealed class TimelineServer : IAsyncDisposable
         {"command": "RetractReport", "meetingId": "g20-2022", "reportedAt": "2022-10-21",
          "retracts": "web-tests-wrong-report", "reason": "entered against the wrong summit"}
         """;
+
+    /// <summary>POSTs commands to <c>/api/commands</c> as the editor, as a colleague on another machine would, a minute after the last post.</summary>
+    public async Task PostAsync(string json, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _editorKey);
+        await PostAsync(http, json, "a command", cancellationToken);
+    }
 
     private async Task PostAsync(HttpClient http, string json, string what, CancellationToken cancellationToken)
     {

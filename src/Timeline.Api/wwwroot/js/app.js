@@ -10,6 +10,7 @@ import { renderTimeline, axisFor } from './timeline.js';
 import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
+import { followChanges } from './live.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
@@ -440,13 +441,8 @@ function wire() {
   buildLegend();
 }
 
-async function start() {
-  showStatus('Loading the log…');
-  const wanted = readHash();
-  if (wanted.participant) state.participant = wanted.participant;
-  state.everyone = wanted.everyone;
-  el.everyone.checked = state.everyone;
-
+/** Reads the report days and the schedule as known now, and sets the slider's range; false for an empty store. */
+async function loadLog() {
   const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson('/api/schedule')]);
   state.latest = latest;
   state.reportDays = reported.days.map(d => d.day);
@@ -455,7 +451,7 @@ async function start() {
       h('code', 'timeline import seeds/2022-09-08-ushakov-briefing.json'), '.'));
     el.chart.setAttribute('aria-busy', 'false');
     showStatus('');
-    return;
+    return false;
   }
   state.first = dayNumber(state.reportDays[0]);
   state.last = dayNumber(state.reportDays.at(-1));
@@ -463,9 +459,33 @@ async function start() {
   el.slider.max = String(state.last - state.first);
   el.slider.disabled = false;
   buildTicks();
+  return true;
+}
+
+/**
+ * A report was recorded (the change feed said so): forget what was fetched, read the log again and redraw. A page
+ * showing the latest day moves on to the new latest day; one showing an earlier day stays on it.
+ */
+async function reportLanded() {
+  const followLatest = state.reportDays.length === 0 || state.date === isoDay(state.last);
+  for (const loaded of [schedules, ledgers, histories, diffs, disagreements]) loaded.clear();
+  if (!(await loadLog())) return;
+  buildCompare();
+  buildParticipants(state.latest);
+  goTo(followLatest ? isoDay(state.last) : state.date, { immediate: true });
+}
+
+async function start() {
+  showStatus('Loading the log…');
+  const wanted = readHash();
+  if (wanted.participant) state.participant = wanted.participant;
+  state.everyone = wanted.everyone;
+  el.everyone.checked = state.everyone;
+
+  if (!(await loadLog())) return;
   if (state.reportDays.includes(wanted.compare)) state.compare = wanted.compare;
   buildCompare();
-  buildParticipants(latest);
+  buildParticipants(state.latest);
 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(wanted.date ?? '') ? wanted.date : isoDay(state.last);
   selectTab(wanted.tab === 'ledger' ? 'ledger' : 'timeline');
@@ -474,4 +494,5 @@ async function start() {
 }
 
 wire();
+followChanges(() => reportLanded().catch(showError));
 start().catch(showError);
