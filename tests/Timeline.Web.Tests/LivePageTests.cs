@@ -47,7 +47,8 @@ public sealed class LivePageTests(WebFixture web)
     public async Task With_a_key_the_page_follows_too_and_an_earlier_day_shown_stays_while_the_new_day_joins_the_slider()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await TimelineServer.StartAsync(allowAnonymousRead: false, ct, Article());
+        var samarkand = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "later", "2022-09-samarkand.json"));
+        await using var server = await TimelineServer.StartAsync(allowAnonymousRead: false, ct, [.. Article(), samarkand]);
         await using var session = await web.OpenPageAsync(server);
         var page = session.Page;
         await page.GotoAsync("/#asOf=2022-09-08");
