@@ -32,7 +32,7 @@ public sealed class LivePageTests(WebFixture web)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-live", "on");
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
 
-        await server.PostAsync(PutinDeclinesBali, ct);
+        await server.PostAsEditorAsync(PutinDeclinesBali, ct);
 
         await Expect(session.Slider).ToHaveAttributeAsync("aria-valuetext", "as known on 10 Nov 2022");
         await session.WaitForChartAsync("2022-11-10");
@@ -58,7 +58,7 @@ public sealed class LivePageTests(WebFixture web)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-live", "on");
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
 
-        await server.PostAsync(PutinDeclinesBali, ct);
+        await server.PostAsEditorAsync(PutinDeclinesBali, ct);
 
         await Expect(page.Locator("#compare option[value=\"2022-11-10\"]")).ToBeAttachedAsync();
         await Expect(page.Locator("#asof-max")).ToHaveTextAsync("10 Nov 2022");

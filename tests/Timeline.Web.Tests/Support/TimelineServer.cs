@@ -39,10 +39,11 @@ public sealed class TimelineServer : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    private string _editorKey = "";
-
     /// <summary>A reader key for the browser.</summary>
     public string ReaderKey { get; private set; } = "";
+
+    /// <summary>The editor key that posted the seeds (its name is <see cref="EditorName"/>).</summary>
+    public string EditorKey { get; private set; } = "";
 
     /// <summary>
     /// Starts a server on a fresh store. allowAnonymousRead is <c>--allow-anonymous-read</c>. bodies, when given, are
@@ -60,7 +61,7 @@ public sealed class TimelineServer : IAsyncDisposable
         var server = new TimelineServer(folder, store, app, clock, new Uri($"http://127.0.0.1:{address.Port}/"));
         var keys = new KeyRing(store, clock);
         var editor = await keys.IssueAsync(EditorName, "editor", "web-tests", cancellationToken);
-        server._editorKey = editor.Key;
+        server.EditorKey = editor.Key;
         server.ReaderKey = (await keys.IssueAsync("web-tests-reader", "reader", "web-tests", cancellationToken)).Key;
         await server.SeedAsync(editor.Key, bodies, cancellationToken);
         return server;
@@ -106,11 +107,11 @@ public sealed class TimelineServer : IAsyncDisposable
          "retracts": "web-tests-wrong-report", "reason": "entered against the wrong summit"}
         """;
 
-    /// <summary>POSTs commands to <c>/api/commands</c> as the editor, as a colleague on another machine would, a minute after the last post.</summary>
-    public async Task PostAsync(string json, CancellationToken cancellationToken)
+    /// <summary>Posts a command as another editor would, a minute later on the fake clock; fails unless it is accepted.</summary>
+    public async Task PostAsEditorAsync(string json, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Address };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _editorKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EditorKey);
         await PostAsync(http, json, "a command", cancellationToken);
     }
 

@@ -10,6 +10,7 @@ import { renderTimeline, axisFor } from './timeline.js';
 import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
+import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './editor.js';
 import { followChanges } from './live.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
@@ -114,6 +115,9 @@ function writeHash() {
 
 function promptForKey(reason) {
   return new Promise((resolve, reject) => {
+    $('#key-title').textContent = reason === 'change' ? 'Use an API key' : 'This Timeline needs a key to read';
+    $('#key-current').textContent = reason === 'change' ? keyWords() : '';
+    $('#key-current').hidden = reason !== 'change';
     el.keyError.hidden = reason !== 'rejected';
     el.keyError.textContent = reason === 'rejected'
       ? 'That key was not accepted: the server does not know it, or it has been revoked. Check it and try again.'
@@ -157,6 +161,9 @@ function promptForKey(reason) {
 
 function keyChanged(hasKey) {
   el.keyStatus.hidden = !hasKey;
+  // A new key may have another role; without a key, nothing may be edited until the server says otherwise.
+  if (hasKey) checkRole().catch(showError);
+  else forgetRole();
 }
 
 // ---- the slider --------------------------------------------------------------------------------------------------
@@ -318,6 +325,7 @@ async function drawPanel() {
   renderHistory(el.panel, { history, meeting, date: state.date });
   renderChanges(el.panel, { change: changesById(state.diff?.doc).get(id), from: state.diff?.from, to: state.diff?.to });
   renderConflicts(el.panel, { conflicts: conflictsById(state.conflicts).get(id) });
+  decoratePanel(el.panel, { meetingId: id, history });
   el.panel.dataset.meetingId = id;
   el.panel.setAttribute('aria-busy', 'false');
 }
@@ -427,18 +435,36 @@ function wire() {
   }
   el.panelClose.addEventListener('click', closeMeeting);
   document.addEventListener('keydown', event => {
-    if (event.key === 'Escape' && state.openMeeting && !el.keyDialog.open) closeMeeting();
+    if (event.key === 'Escape' && state.openMeeting && !document.querySelector('dialog[open]')) closeMeeting();
   });
   el.forgetKey.addEventListener('click', () => {
     storeKey(null);
-    schedules.clear();
-    ledgers.clear();
-    histories.clear();
-    diffs.clear();
-    disagreements.clear();
+    forgetAnswers();
     showStatus('The key is forgotten. The next request asks for one if the server needs it.');
   });
+  $('#use-key').addEventListener('click', () => {
+    promptForKey('change')
+      .then(() => { forgetAnswers(); return start(); })
+      .catch(error => { if (!(error instanceof KeyCancelled)) showError(error); showStatus(''); });
+  });
+  setupEditor({ latest: () => state.latest, written });
   buildLegend();
+}
+
+/** Everything fetched so far: after a write, or with another key, it may no longer be the answer. */
+function forgetAnswers() {
+  schedules.clear();
+  ledgers.clear();
+  histories.clear();
+  diffs.clear();
+  disagreements.clear();
+}
+
+/** After the editor recorded a report: fetch afresh, and show the day it was reported with its meeting open. */
+async function written({ day, meetingId, message }) {
+  forgetAnswers();
+  $('#edit-status').textContent = message;
+  await start({ date: day, meeting: meetingId });
 }
 
 /** Reads the report days and the schedule as known now, and sets the slider's range; false for an empty store. */
@@ -464,20 +490,24 @@ async function loadLog() {
 
 /**
  * A report was recorded (the change feed said so): forget what was fetched, read the log again and redraw. A page
- * showing the latest day moves on to the new latest day; one showing an earlier day stays on it.
+ * showing the latest day moves on when a later day arrives; one showing an earlier day stays on it (so does a page
+ * the editor has just moved to the day of its own report).
  */
 async function reportLanded() {
-  const followLatest = state.reportDays.length === 0 || state.date === isoDay(state.last);
-  for (const loaded of [schedules, ledgers, histories, diffs, disagreements]) loaded.clear();
+  const empty = state.reportDays.length === 0;
+  const lastBefore = state.last;
+  const followLatest = empty || state.date === isoDay(lastBefore);
+  forgetAnswers();
+  if (empty) return start();
   if (!(await loadLog())) return;
   buildCompare();
   buildParticipants(state.latest);
-  goTo(followLatest ? isoDay(state.last) : state.date, { immediate: true });
+  goTo(followLatest && state.last !== lastBefore ? isoDay(state.last) : state.date, { immediate: true });
 }
 
-async function start() {
+async function start(override = {}) {
   showStatus('Loading the log…');
-  const wanted = readHash();
+  const wanted = { ...readHash(), ...override };
   if (wanted.participant) state.participant = wanted.participant;
   state.everyone = wanted.everyone;
   el.everyone.checked = state.everyone;
