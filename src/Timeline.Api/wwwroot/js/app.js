@@ -11,7 +11,6 @@ import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
 import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './editor.js';
-import { followChanges } from './live.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
@@ -467,8 +466,13 @@ async function written({ day, meetingId, message }) {
   await start({ date: day, meeting: meetingId });
 }
 
-/** Reads the report days and the schedule as known now, and sets the slider's range; false for an empty store. */
-async function loadLog() {
+async function start(override = {}) {
+  showStatus('Loading the log…');
+  const wanted = { ...readHash(), ...override };
+  if (wanted.participant) state.participant = wanted.participant;
+  state.everyone = wanted.everyone;
+  el.everyone.checked = state.everyone;
+
   const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson('/api/schedule')]);
   state.latest = latest;
   state.reportDays = reported.days.map(d => d.day);
@@ -477,7 +481,7 @@ async function loadLog() {
       h('code', 'timeline import seeds/2022-09-08-ushakov-briefing.json'), '.'));
     el.chart.setAttribute('aria-busy', 'false');
     showStatus('');
-    return false;
+    return;
   }
   state.first = dayNumber(state.reportDays[0]);
   state.last = dayNumber(state.reportDays.at(-1));
@@ -485,37 +489,9 @@ async function loadLog() {
   el.slider.max = String(state.last - state.first);
   el.slider.disabled = false;
   buildTicks();
-  return true;
-}
-
-/**
- * A report was recorded (the change feed said so): forget what was fetched, read the log again and redraw. A page
- * showing the latest day moves on when a later day arrives; one showing an earlier day stays on it (so does a page
- * the editor has just moved to the day of its own report).
- */
-async function reportLanded() {
-  const empty = state.reportDays.length === 0;
-  const lastBefore = state.last;
-  const followLatest = empty || state.date === isoDay(lastBefore);
-  forgetAnswers();
-  if (empty) return start();
-  if (!(await loadLog())) return;
-  buildCompare();
-  buildParticipants(state.latest);
-  goTo(followLatest && state.last !== lastBefore ? isoDay(state.last) : state.date, { immediate: true });
-}
-
-async function start(override = {}) {
-  showStatus('Loading the log…');
-  const wanted = { ...readHash(), ...override };
-  if (wanted.participant) state.participant = wanted.participant;
-  state.everyone = wanted.everyone;
-  el.everyone.checked = state.everyone;
-
-  if (!(await loadLog())) return;
   if (state.reportDays.includes(wanted.compare)) state.compare = wanted.compare;
   buildCompare();
-  buildParticipants(state.latest);
+  buildParticipants(latest);
 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(wanted.date ?? '') ? wanted.date : isoDay(state.last);
   selectTab(wanted.tab === 'ledger' ? 'ledger' : 'timeline');
@@ -524,5 +500,4 @@ async function start(override = {}) {
 }
 
 wire();
-followChanges(() => reportLanded().catch(showError));
 start().catch(showError);
