@@ -6,6 +6,7 @@ using Marten.Linq.MatchesSql;
 using NpgsqlTypes;
 using Npgsql;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using EventQuery = Timeline.Core.Storage.EventQuery;
 using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
@@ -85,6 +86,7 @@ public sealed partial class MartenEventStore
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 0)
         {

@@ -25,10 +25,17 @@ internal static class QueryEndpoints
     {
         var reads = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Read).WithTags("Reads");
 
-        reads.MapGet("/schedule", async (string? asOf, string? recordedAsOf, string? participant, string? from, string? to, IMediator mediator, CancellationToken ct) =>
-                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(new GetSchedule(asOf, recordedAsOf, participant, from, to), ct)))
+        reads.MapGet("/schedule", async (
+                string? asOf, string? recordedAsOf, string? participant, string? from, string? to, string? search, string? after, string? limit,
+                IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(
+                    new GetSchedule(asOf, recordedAsOf, participant, from, to, search, after, (int?)Whole("limit", limit, int.MaxValue)), ct)))
             .WithName("GetSchedule")
-            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'");
+            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'")
+            .WithDescription(
+                "With limit, a page of at most limit meetings in schedule order; when more follow, next is the cursor: ask " +
+                "again with after=<next> for the following page. search keeps meetings whose title, organization or a " +
+                "participant's name contains it, ignoring case.");
 
         reads.MapGet("/meetings/{id}", GetMeetingAsync)
             .WithName("GetMeeting")

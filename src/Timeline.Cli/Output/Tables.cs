@@ -43,7 +43,8 @@ internal static partial class Tables
                     : string.Join('\n', m.Participants.Select(p => $"{Markup.Escape(p.Name)}: {Standing(p)}"))));
         }
         console.Write(table);
-        console.WriteLine($"{schedule.Meetings.Count} meeting{(schedule.Meetings.Count == 1 ? string.Empty : "s")}.");
+        console.WriteLine($"{schedule.Meetings.Count} meeting{(schedule.Meetings.Count == 1 ? string.Empty : "s")}."
+            + (schedule.Next is null ? string.Empty : $" More follow: add --after {schedule.Next} for the next page."));
     }
 
     public static void History(IAnsiConsole console, HistoryDocument history)

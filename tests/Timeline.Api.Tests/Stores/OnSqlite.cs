@@ -2,6 +2,7 @@ using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
 using Timeline.Api.Tests.Feed;
+using Timeline.Api.Tests.Hardening;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
 using Timeline.Api.Tests.Problems;
@@ -33,4 +34,5 @@ public static class OnSqlite
     public sealed class Changes(SqliteApiStores stores) : ChangesContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class ChangeFeed(SqliteApiStores stores) : ChangeFeedContract(stores), IClassFixture<SqliteApiStores>;
+    public sealed class CommandsFuzz(SqliteApiStores stores) : CommandsFuzzContract(stores), IClassFixture<SqliteApiStores>;
 }
