@@ -32,6 +32,8 @@ public static class CoreServices
         });
         services.AddScoped<IValidator<ApplyCommands>, ApplyCommandsValidator>();
         services.AddScoped<IValidator<GetSchedule>, GetScheduleValidator>();
+        services.AddScoped<IValidator<GetMeeting>, GetMeetingValidator>();
+        services.AddScoped<IValidator<GetCalendar>, GetCalendarValidator>();
         services.AddScoped<IValidator<GetHistory>, GetHistoryValidator>();
         services.AddScoped<IValidator<GetAttendance>, GetAttendanceValidator>();
         services.AddScoped<IValidator<GetAudit>, GetAuditValidator>();
@@ -39,6 +41,7 @@ public static class CoreServices
         services.AddScoped<IValidator<GetDiff>, GetDiffValidator>();
         services.AddScoped<IValidator<GetConflicts>, GetConflictsValidator>();
         services.AddScoped<IValidator<FollowLog>, FollowLogValidator>();
+        services.AddScoped<IValidator<Chain.VerifyChain>, Chain.VerifyChainValidator>();
         return services;
     }
 

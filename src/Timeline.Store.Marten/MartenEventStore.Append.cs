@@ -5,6 +5,7 @@ using ExistingStreamIdCollisionException = Marten.Exceptions.ExistingStreamIdCol
 using Marten.Services;
 using Npgsql;
 using NpgsqlTypes;
+using Timeline.Core.Chain;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Core.Telemetry;
@@ -59,6 +60,7 @@ public sealed partial class MartenEventStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await EnsureExpectedVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
+        var head = await ChainHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var recordedAt = RecordedAt.FromClock(_clock);
         await ClaimCommandsAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
 
@@ -87,7 +89,8 @@ public sealed partial class MartenEventStore
         }
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         // Marten has drawn the sequences: the complete events exist here, inside the transaction, before the commit.
-        var stored = StreamAppend.Stamp(appends, written.ConvertAll(e => e.Sequence), recordedAt, recordedBy);
+        var stored = HashChain.Link(head, StreamAppend.Stamp(appends, written.ConvertAll(e => e.Sequence), recordedAt, recordedBy));
+        await WriteChainAsync(connection, transaction, [.. stored.Select(e => e.Sequence)], [.. stored.Select(e => e.Hash!.Value.Hex)], cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return stored;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Timeline.Core.Chain;
 using Timeline.Core.Storage;
 using Timeline.Core.Telemetry;
 
@@ -11,7 +12,8 @@ public sealed partial class SqliteEventStore
     /// In one IMMEDIATE transaction: the write lock is taken before anything is read, so no other writer can move a
     /// stream or draw a sequence between the checks and the inserts. Then every expected version is checked, the
     /// sequences are drawn after the highest ever used, recordedAt is read from the clock, the complete events are
-    /// made (<see cref="StreamAppend.Stamp"/>), and their rows written.
+    /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event (<see cref="HashChain"/>), their
+    /// rows written, and the as-of index of the touched meetings recomputed.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// A stream appears twice, has no events or a negative expected version, or an event lacks a command id.
@@ -49,7 +51,10 @@ public sealed partial class SqliteEventStore
             {
                 sequences[i] = first + i;
             }
-            var stored = StreamAppend.Stamp(appends, sequences, RecordedAt.FromClock(_clock), recordedBy);
+            // Chained under the write lock, from the last event committed: sequences and hashes follow commit order.
+            var stored = HashChain.Link(
+                await writer.LastHashAsync(cancellationToken).ConfigureAwait(false),
+                StreamAppend.Stamp(appends, sequences, RecordedAt.FromClock(_clock), recordedBy));
 
             var claimed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var e in stored)
@@ -60,6 +65,7 @@ public sealed partial class SqliteEventStore
                 }
                 await writer.InsertAsync(e, cancellationToken).ConfigureAwait(false);
             }
+            await IndexAppendedAsync(connection, transaction, appends, stored, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return stored;

@@ -70,14 +70,16 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
-    public async Task The_last_sequence_is_0_for_an_empty_log_then_that_of_the_latest_append()
+    public async Task The_last_event_is_none_for_an_empty_log_then_the_latest_append()
     {
-        Assert.Equal(0, await Store.LastSequenceAsync(Cancel));
+        Assert.Null(await Store.ReadLastAsync(Cancel));
 
         var log = await AppendTheLogAsync();
 
-        Assert.Equal(log[^1].Sequence, await Store.LastSequenceAsync(Cancel));
-        Assert.Equal(log.Max(e => e.Sequence), await Store.LastSequenceAsync(Cancel));
+        var last = await Store.ReadLastAsync(Cancel);
+        Assert.Equal(log[^1].Sequence, last?.Sequence);
+        Assert.Equal(log.Max(e => e.Sequence), last?.Sequence);
+        Assert.Equal(log[^1].EventId, last?.EventId);
     }
 
     [Fact]

@@ -76,6 +76,11 @@ internal static class QueryEndpoints
             .WithSummary("Reports from different sources that disagree about one fact of one meeting within 'within' days, like 'timeline conflicts'")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        reads.MapGet("/digest", async (IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<Core.Chain.DigestDocument>(await mediator.Send(new Core.Chain.GetDigest(), ct)))
+            .WithName("GetDigest")
+            .WithSummary("The head of the hash chain, {sequence, hash, digest}, like 'timeline digest'");
+
         reads.MapGet("/audit", GetAuditAsync)
             .WithName("GetAudit")
             .WithSummary("Raw events with their metadata, like 'timeline audit'")
@@ -91,9 +96,7 @@ internal static class QueryEndpoints
         {
             throw new InputRejected([new InputError(null, null, "id", error)]);
         }
-        var schedule = await mediator.Send(new GetSchedule(asOf, recordedAsOf), ct);
-        var meeting = schedule.Meetings.FirstOrDefault(m => m.Id == meetingId.Value)
-            ?? throw new MeetingNotFound(meetingId.Value, asOf ?? recordedAsOf);
+        var meeting = await mediator.Send(new GetMeeting(meetingId.Value, asOf, recordedAsOf), ct);
         return new TimelineJsonResult<ScheduledMeeting>(meeting, ETags.For(meeting.Version));
     }
 

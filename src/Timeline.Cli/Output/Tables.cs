@@ -130,6 +130,20 @@ internal static partial class Tables
             + (audit.Next is { } next ? $" More match: add --after {next} for the next page." : string.Empty));
     }
 
+    public static void Rebuild(IAnsiConsole console, Core.Index.IndexRebuild rebuilt)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Rebuilt from the log");
+        table.AddColumn(new TableColumn("Count").RightAligned());
+        foreach (var (what, count) in (ReadOnlySpan<(string, long)>)[
+            ("events read", rebuilt.Events), ("meetings", rebuilt.Meetings), ("meeting states", rebuilt.States), ("report days", rebuilt.ReportDays)])
+        {
+            table.AddRow(what, count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+        console.WriteLine($"The as-of index is rebuilt (format {rebuilt.FormatVersion}).");
+    }
+
     /// <summary>"expected since 8 Sep 2022", "confirmed 13 Sep 2022 (announced 8 Sep 2022)", "declined, represented by Sergey Lavrov".</summary>
     public static string Standing(ScheduledParticipant p)
     {

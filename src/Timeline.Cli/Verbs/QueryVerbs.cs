@@ -101,7 +101,7 @@ internal static class QueryVerbs
         return command;
     }
 
-    private static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
+    internal static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
     {
         if (screen.Format == OutputFormat.Json)
         {

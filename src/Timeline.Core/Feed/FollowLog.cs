@@ -32,7 +32,7 @@ internal sealed class FollowLogHandler(IEventStore store, LogAppends appends, Ti
 {
     public async ValueTask<ChangeFeed> Handle(FollowLog query, CancellationToken cancellationToken)
     {
-        var after = query.After ?? await store.LastSequenceAsync(cancellationToken);
+        var after = query.After ?? (await store.ReadLastAsync(cancellationToken))?.Sequence ?? 0;
         return new ChangeFeed(
             store,
             appends,

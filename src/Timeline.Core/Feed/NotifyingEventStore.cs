@@ -12,7 +12,7 @@ internal sealed class NotifyingEventStore(IEventStore store, LogAppends news) : 
     public IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, CancellationToken cancellationToken) =>
         store.ReadAllAsync(query, cancellationToken);
 
-    public Task<long> LastSequenceAsync(CancellationToken cancellationToken) => store.LastSequenceAsync(cancellationToken);
+    public Task<StoredEvent?> ReadLastAsync(CancellationToken cancellationToken) => store.ReadLastAsync(cancellationToken);
 
     public Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken) =>
         store.FindCommandsAsync(commandIds, cancellationToken);

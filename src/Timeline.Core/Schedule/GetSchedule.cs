@@ -101,16 +101,45 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
     }
 }
 
-internal sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
+internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
 {
     public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
     {
-        var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
-        var log = await store.ReadLogAsync(recordedAsOf, null, cancellationToken);
-        return Build(log, query, Overdue.Today(clock));
+        var states = await index.ReadStatesAsync(PageOf(query), cancellationToken);
+        return Document(states, query, Overdue.Today(clock));
     }
 
-    /// <summary>The pure projection, for any log.</summary>
+    /// <summary>What <paramref name="query"/> asks the index for: one state more than its limit, to know whether a next page follows.</summary>
+    internal static StateQuery PageOf(GetSchedule query) => StatesOf(query) with { Limit = query.Limit + 1 };
+
+    /// <summary>What <paramref name="query"/> asks the index for (without its limit).</summary>
+    internal static StateQuery StatesOf(GetSchedule query) => new()
+    {
+        AsOf = QueryRules.CutoffOrNull(query.AsOf),
+        RecordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf),
+        Participant = query.Participant is null ? null : ParticipantName.Parse(query.Participant),
+        From = query.From is null ? null : EdtfDate.Parse(query.From).Earliest,
+        To = query.To is null ? null : EdtfDate.Parse(query.To).Latest,
+        Search = query.Search,
+        After = query.After is null ? null : ScheduleCursor.TryParse(query.After, out var after) ? after : throw new FormatException($"'{query.After}' is not a cursor"),
+    };
+
+    /// <summary>
+    /// The document from the index's states, in the schedule's order, with <c>overdue</c> judged on the day asked about;
+    /// one state more than the limit means there is a next page.
+    /// </summary>
+    internal static ScheduleDocument Document(IReadOnlyList<MeetingSnapshot> states, GetSchedule query, DateOnly today)
+    {
+        var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), today);
+        var meetings = states
+            .Take(query.Limit ?? int.MaxValue)
+            .Select(s => s.Meeting with { Overdue = Overdue.Is(s.Meeting.Status, s.Meeting.Latest, day) })
+            .ToList();
+        var next = states.Count > meetings.Count ? ScheduleCursor.After(meetings[^1]).ToString() : null;
+        return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings, next);
+    }
+
+    /// <summary>The pure projection, for any log: the fold the index must agree with, search and pages included.</summary>
     /// <param name="log">The events to fold.</param>
     /// <param name="query">The bounds and filters.</param>
     /// <param name="today">The day overdue is judged on when the query has no as-of bound.</param>

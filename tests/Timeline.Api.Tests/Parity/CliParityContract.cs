@@ -31,6 +31,7 @@ public abstract class CliParityContract(ApiStores stores) : ApiContract<HttpClie
         { "/api/diff?from=2022-09-10&participant=Vladimir%20Putin&meeting=apec-2022", ["diff", "--from", "2022-09-10", "--participant", "Vladimir Putin", "--meeting", "apec-2022"] },
         { "/api/diff?recordedFrom=2020-01-01&asOf=2022-09-10", ["diff", "--recorded-from", "2020-01-01", "--as-of", "2022-09-10"] },
         { "/api/conflicts", ["conflicts"] },
+        { "/api/digest", ["digest"] },
         { "/api/conflicts?within=90&asOf=2022-11-12", ["conflicts", "--within", "90", "--as-of", "2022-11-12"] },
         { "/api/meetings/g20-2022/history", ["history", "g20-2022"] },
         { "/api/meetings/g20-2022/history?asOf=2022-09-10", ["history", "g20-2022", "--as-of", "2022-09-10"] },
@@ -96,6 +97,21 @@ public abstract class CliParityContract(ApiStores stores) : ApiContract<HttpClie
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal("seed-editor", e!["recordedBy"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, events.Count), events.Select(e => e!["sequence"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task The_digest_is_the_last_events_sequence_with_a_hash_that_verify_accepts()
+    {
+        using var audit = await Reader.GetAsync("/api/audit?limit=100000", Web.Cancel);
+        using var response = await Reader.GetAsync("/api/digest", Web.Cancel);
+        var digest = await response.JsonAsync();
+        var verify = await Host.CliAsync("verify", "--digest", digest["digest"]!.GetValue<string>(), "--format", "json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((await audit.JsonAsync())["events"]!.AsArray()[^1]!["sequence"]!.GetValue<long>(), digest["sequence"]!.GetValue<long>());
+        Assert.Matches("^[0-9a-f]{64}$", digest["hash"]!.GetValue<string>());
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.True(JsonNode.Parse(verify.Out)!["ok"]!.GetValue<bool>());
     }
 
     [Fact]

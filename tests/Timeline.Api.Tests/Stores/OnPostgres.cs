@@ -1,3 +1,4 @@
+using Timeline.Api.Tests.Schedule;
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
@@ -34,5 +35,8 @@ public static class OnPostgres
     public sealed class Changes(PostgresApiStores stores) : ChangesContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class ChangeFeed(PostgresApiStores stores) : ChangeFeedContract(stores), IClassFixture<PostgresApiStores>;
+
+    public sealed class SchedulePages(PostgresApiStores stores) : SchedulePagesContract(stores), IClassFixture<PostgresApiStores>;
+
     public sealed class CommandsFuzz(PostgresApiStores stores) : CommandsFuzzContract(stores), IClassFixture<PostgresApiStores>;
 }
