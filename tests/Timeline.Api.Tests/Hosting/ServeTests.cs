@@ -101,6 +101,7 @@ public sealed partial class ServeTests
             using var meeting = await client.GetAsync("/api/meetings/g20-2022/history", Web.Cancel);
             var recorded = (await meeting.JsonAsync())["entries"]!.AsArray()
                 .Select(e => e!["data"]?["participant"]?.GetValue<string>())
+                .OfType<string>()
                 .Where(names.Contains)
                 .ToList();
             Assert.Equal(names.Order(StringComparer.Ordinal), recorded.Order(StringComparer.Ordinal));
