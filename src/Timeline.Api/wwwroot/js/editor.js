@@ -16,7 +16,7 @@ const ROLE_WORDS = {
 };
 
 let me = { name: null, role: null };
-let context = null; // { latest(): the schedule as known now, written({ day, meetingId }): reloads the page's data }
+let context = null; // { latest(): the schedule as known now, written({ day, meetingId, message, report }): reloads the page's data }
 let dialog = null;
 let fieldCount = 0;
 
@@ -335,6 +335,7 @@ async function submitForm(state) {
       await context.written({
         day: utcDay(command.reportedAt ?? today()), meetingId: command.meetingId,
         message: `Recorded by ${me.name}: ${state.spec.title.toLowerCase()} (${command.meetingId}).`,
+        report: answer.body,
       });
       return;
     }
