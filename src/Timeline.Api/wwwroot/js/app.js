@@ -18,7 +18,8 @@ import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './e
 import { followChanges } from './live.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 150; // a drag asks for a day once the pointer rests this long; a key press asks at once
+const CONFLICTS_SETTLE_MS = 600; // where sources disagree is asked for once the slider rests on a day this long
 const PAGE_SIZE = 200; // meetings a page asks for; the API allows up to 1,000
 
 const state = {
@@ -380,18 +381,20 @@ async function refresh() {
   try {
     const compare = state.compare;
     const search = state.search;
-    // Where sources disagree is worked out over the whole log: on a large store it comes after the rows, never
-    // before them, and marks them when it arrives.
-    const conflicts = conflictsAsOf(date);
     const [schedule, diff] = await Promise.all([scheduleAsOf(date), diffFor(date)]);
     const current = () => date === state.date && compare === state.compare && search === state.search;
     if (!current()) return; // the slider, the compared day or the search has moved on
     state.shown = schedule;
     state.diff = diff;
-    state.conflicts = await Promise.race([conflicts, Promise.resolve(null)]);
+    state.conflicts = disagreements.has(date) ? await Promise.race([conflictsAsOf(date), Promise.resolve(null)]) : null;
     drawTimeline();
     if (!state.conflicts) {
-      const late = await conflicts;
+      // Where sources disagree is worked out over the whole log: on a large store it comes after the rows, never
+      // before them, and is asked for only once the slider rests on the day, so that a reader stepping through the
+      // days does not queue one such question per day; it marks the rows when it arrives.
+      await new Promise(resolve => setTimeout(resolve, CONFLICTS_SETTLE_MS));
+      if (!current()) return;
+      const late = await conflictsAsOf(date);
       if (current() && state.shown === schedule) {
         state.conflicts = late;
         drawTimeline();
@@ -498,7 +501,11 @@ function selectTab(name, { focus = false } = {}) {
 function wire() {
   configureKeys({ prompt: promptForKey, changed: keyChanged });
   keyChanged(Boolean(storedKey()));
-  el.slider.addEventListener('input', () => goTo(sliderDate()));
+  // Keys move the slider one day at a time, and each press is a step the reader wants to see: only drags are debounced.
+  let keyed = false;
+  el.slider.addEventListener('keydown', () => { keyed = true; });
+  el.slider.addEventListener('pointerdown', () => { keyed = false; });
+  el.slider.addEventListener('input', () => goTo(sliderDate(), { immediate: keyed }));
   el.prev.addEventListener('click', () => stepReport(-1));
   el.next.addEventListener('click', () => stepReport(1));
   el.compare.addEventListener('change', () => {
