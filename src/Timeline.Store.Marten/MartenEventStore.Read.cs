@@ -27,11 +27,7 @@ public sealed partial class MartenEventStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
         await RowsAsync(
-            command =>
-            {
-                command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
-                command.Parameters.AddWithValue("stream", stream.Value);
-            },
+            command => PrepareReadStream(command, stream),
             ReadEvent,
             cancellationToken).ConfigureAwait(false);
 
@@ -44,14 +40,23 @@ public sealed partial class MartenEventStore
             return new HashSet<string>(StringComparer.Ordinal);
         }
         var found = await RowsAsync(
-            command =>
-            {
-                command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
-                command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
-            },
+            command => PrepareFindCommands(command, commandIds),
             reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
         return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    // The statements of ReadStreamAsync and FindCommandsAsync, for the store and for a write transaction alike.
+    private void PrepareReadStream(NpgsqlCommand command, MeetingId stream)
+    {
+        command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
+        command.Parameters.AddWithValue("stream", stream.Value);
+    }
+
+    private void PrepareFindCommands(NpgsqlCommand command, IReadOnlyCollection<string> commandIds)
+    {
+        command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
     }
 
     /// <summary>Every row of one query, once the schema is ready, with the database's errors translated.</summary>
