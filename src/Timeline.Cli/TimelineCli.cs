@@ -76,7 +76,8 @@ public static partial class TimelineCli
         Func<Session, CancellationToken, Task<int>> work,
         CancellationToken cancellationToken,
         bool storeMustExist = true,
-        string? storeOverride = null)
+        string? storeOverride = null,
+        bool writes = true)
     {
         try
         {
@@ -87,16 +88,21 @@ public static partial class TimelineCli
             }
             var wasMissing = location.IsMissing;
             var format = parse.GetValue(FormatOption) == "json" ? OutputFormat.Json : OutputFormat.Table;
+            var keep = false;
             try
             {
                 await using var session = Session.Open(environment, location, format);
-                return await work(session, cancellationToken);
+                var code = await work(session, cancellationToken);
+                keep = writes;
+                return code;
             }
-            catch when (wasMissing)
+            finally
             {
-                // A failed first write leaves no trace: not even an empty store file.
-                location.DeleteFiles();
-                throw;
+                // A failed first write, or a run that writes nothing (a dry run), leaves no trace: not even an empty store file.
+                if (wasMissing && !keep)
+                {
+                    location.DeleteFiles();
+                }
             }
         }
         catch (Exception e)

@@ -22,19 +22,28 @@ internal static class CommandEndpoints
                 "The body is one command object or an array of them, in the shape docs/contract.md#commands describes. A command without reportedAt is " +
                 "reported now (live entry). If-Match: \"<version>\" makes the request fail with 409 unless its one meeting is " +
                 "at that version. The answer carries the meeting's new version as ETag when the request is about one meeting. " +
-                "recordedBy is the key's name.")
+                "recordedBy is the key's name. With ?dryRun=true every command is decided against the store and its outcome reported " +
+                "(applied, unchanged, duplicate or rejected by a rule), and nothing is written: the answer is the dry-run report, with " +
+                "status 200, or 409 when a command would be rejected.")
             .Accepts<JsonElement>("application/json")
+            .Produces<ApplyReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static async Task<TimelineJsonResult<ApplyReport>> PostAsync(
-        HttpRequest request, IMediator mediator, TimeProvider clock, IOptionsSnapshot<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(
+        HttpRequest request, IMediator mediator, TimeProvider clock, IOptionsSnapshot<ApiOptions> options, CancellationToken cancellationToken, bool dryRun = false)
     {
         var limits = options.Value;
         using var body = await RequestBody.ReadJsonAsync(request, limits.MaxRequestBodyBytes, cancellationToken);
         var commands = CommandRequest.Read(body.RootElement, limits.MaxCommandsPerRequest, clock.GetUtcNow(), request.Headers.IfMatch);
+        if (dryRun)
+        {
+            // The same document as `timeline import --dry-run --format json`, with the status a real request would get.
+            var tried = DryRunReport.Of(await mediator.Send(new ApplyCommands(commands) { DryRun = true }, cancellationToken));
+            return new TimelineJsonResult<DryRunReport>(tried, status: tried.Rejected > 0 ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
+        }
         var report = await mediator.Send(new ApplyCommands(commands), cancellationToken);
         var etag = report.StreamVersions.Count == 1 ? ETags.For(report.StreamVersions.Values.Single()) : null;
         return new TimelineJsonResult<ApplyReport>(report, etag);

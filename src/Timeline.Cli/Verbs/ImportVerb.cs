@@ -16,7 +16,11 @@ internal static class ImportVerb
             Description = "JSON (an array of commands), NDJSON (.ndjson, .jsonl) or YAML (.yaml, .yml) files; - reads standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("import", "Apply commands from files, all or nothing: a bad command anywhere means nothing is written") { files };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Decide every command against the store and print each outcome (applied, unchanged, duplicate or rejected by a rule), but write nothing",
+        };
+        var command = new Command("import", "Apply commands from files, all or nothing: a bad command anywhere means nothing is written") { files, dryRun };
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(
             environment,
             parse,
@@ -24,13 +28,43 @@ internal static class ImportVerb
             {
                 var paths = parse.GetValue(files)!;
                 var commands = await CommandFiles.ReadAsync(paths, environment, ct);
+                if (parse.GetValue(dryRun))
+                {
+                    var tried = DryRunReport.Of(await session.Mediator.Send(new ApplyCommands(commands) { DryRun = true }, ct));
+                    ShowDryRun(session.Screen, tried);
+                    return tried.Rejected > 0 ? ExitCodes.Rejected : ExitCodes.Success;
+                }
                 var report = await ApplyWithProgress(environment, session, commands, ct);
                 Show(session.Screen, paths, report);
                 return ExitCodes.Success;
             },
             cancellationToken,
-            storeMustExist: false));
+            storeMustExist: false,
+            writes: !parse.GetValue(dryRun)));
         return command;
+    }
+
+    /// <summary>Each command's outcome, one line each, and the counts; nothing was written either way.</summary>
+    private static void ShowDryRun(Screen screen, DryRunReport report)
+    {
+        if (screen.Format == OutputFormat.Json)
+        {
+            screen.Json(report);
+            return;
+        }
+        foreach (var o in report.Outcomes)
+        {
+            var what = o.Result switch
+            {
+                "applied" => $"would apply ({o.Events} event{(o.Events == 1 ? "" : "s")})",
+                "unchanged" => "would change nothing",
+                "duplicate" => "already in the store",
+                _ => $"would be rejected ({o.Rule}): {o.Reason}",
+            };
+            screen.Console.MarkupLineInterpolated($"{o.Origin}: {o.Command} {o.MeetingId}: {what}");
+        }
+        screen.Console.MarkupLineInterpolated(
+            $"Dry run: {report.Commands} commands; {report.Applied} would apply, {report.Unchanged} would change nothing, {report.Duplicates} already in the store, {report.Rejected} would be rejected; {report.EventsToAppend} events would be appended. Nothing was written.");
     }
 
     /// <summary>Long imports on a terminal show a progress bar on standard error; everything else runs quietly.</summary>
@@ -67,6 +101,7 @@ internal static class ImportVerb
                 applied = report.Applied,
                 unchanged = report.Unchanged,
                 duplicates = report.Duplicates,
+                retries = report.Retries,
                 eventsAppended = report.EventsAppended,
                 streamVersions = report.StreamVersions,
                 outcomes = report.Outcomes.Select(o => new

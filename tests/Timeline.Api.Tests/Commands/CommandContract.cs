@@ -172,6 +172,138 @@ public abstract class CommandContract(ApiStores stores) : ApiContract<HttpClient
         Assert.Equal("command-id-reused", (await reused.JsonAsync())["rule"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Twenty_writers_racing_on_one_meeting_without_if_match_all_get_through()
+    {
+        var written = await Editor.AuditCountAsync();
+        var names = Enumerable.Range(1, 20).Select(i => $"Envoy Number {i:D2}").ToList();
+
+        var responses = await Task.WhenAll(names.Select(name => Post(
+            $$"""{"command": "AnnounceAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "{{name}}", "level": "expected"}""")));
+
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.TextAsync());
+                Assert.Equal("applied", (await response.JsonAsync())["outcomes"]![0]!["result"]!.GetValue<string>());
+            }
+        }
+        Assert.Equal(written + 20, await Editor.AuditCountAsync());
+        using var meeting = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        var participants = (await meeting.JsonAsync())["participants"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(names.ToHashSet(), participants);
+    }
+
+    [Fact]
+    public async Task Ten_callers_racing_with_one_command_id_all_succeed_and_one_event_is_stored()
+    {
+        const string Command = """{"command": "InviteParticipant", "commandId": "desk-race", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}""";
+        var written = await Editor.AuditCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Post(Command)));
+
+        var results = new List<string>();
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.TextAsync());
+                results.Add((await response.JsonAsync())["outcomes"]![0]!["result"]!.GetValue<string>());
+            }
+        }
+        Assert.Equal(1, results.Count(r => r == "applied"));
+        Assert.Equal(9, results.Count(r => r == "duplicate"));
+        Assert.Equal(written + 1, await Editor.AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task Writers_racing_with_one_if_match_get_one_winner_and_409s_naming_the_version_found()
+    {
+        using var before = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        var version = (await before.JsonAsync())["version"]!.GetValue<long>();
+        var written = await Editor.AuditCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Post(
+            $$"""{"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Envoy Number {{i}}"}""",
+            $"\"{version}\"")));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.Conflict));
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            var problem = await response.ProblemAsync();
+            Assert.Equal("expected-version", problem["rule"]!.GetValue<string>());
+            Assert.Contains($"is at version {version + 1}, not {version}", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+        Assert.Equal(written + 1, await Editor.AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_each_outcome_and_writes_nothing()
+    {
+        using var seen = await Post("""{"command": "InviteParticipant", "commandId": "desk-9", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"}""");
+        using var before = await Editor.GetAsync("/api/meetings/g20-2022", Web.Cancel);
+        var version = (await before.JsonAsync())["version"]!.GetValue<long>();
+        var written = await Editor.AuditCountAsync();
+
+        using var response = await Editor.PostAsync("/api/commands?dryRun=true", Seeds.Json("""
+            [
+              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-02", "participant": "Rishi Sunak"},
+              {"command": "InviteParticipant", "commandId": "desk-9", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Joe Biden"},
+              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-02", "participant": "Rishi Sunak"},
+              {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-03", "participant": "Rishi Sunak"}
+            ]
+            """), Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.JsonAsync();
+        Assert.True(report["dryRun"]!.GetValue<bool>());
+        Assert.Equal(["applied", "duplicate", "duplicate", "applied"], report["outcomes"]!.AsArray().Select(o => o!["result"]!.GetValue<string>()));
+        Assert.Equal(2, report["eventsToAppend"]!.GetValue<int>());
+        Assert.Equal(version, report["currentVersions"]!["g20-2022"]!.GetValue<long>());
+        Assert.Equal(written, await Editor.AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_a_rejected_command_answers_409_with_the_report_and_decides_the_rest()
+    {
+        var written = await Editor.AuditCountAsync();
+
+        using var response = await Editor.PostAsync("/api/commands?dryRun=true", Seeds.Json("""
+            [
+              {"command": "InviteParticipant", "meetingId": "no-such-meeting", "reportedAt": "2022-11-02", "participant": "Rishi Sunak"},
+              {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-02", "participant": "Rishi Sunak"}
+            ]
+            """), Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var report = await response.JsonAsync();
+        var rejected = report["outcomes"]![0]!;
+        Assert.Equal("rejected", rejected["result"]!.GetValue<string>());
+        Assert.Equal("meeting-not-announced", rejected["rule"]!.GetValue<string>());
+        Assert.Contains("no-such-meeting", rejected["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, report["rejected"]!.GetValue<int>());
+        Assert.Equal("applied", report["outcomes"]![1]!["result"]!.GetValue<string>());
+        Assert.Equal(written, await Editor.AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_a_malformed_command_gets_400_like_a_real_request()
+    {
+        using var response = await Editor.PostAsync("/api/commands?dryRun=true", Seeds.Json("""
+            {"command": "InviteParticipant", "meetingId": "g20-2022", "reportedAt": "2022-11-02"}
+            """), Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("participant", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> Post(string json, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/commands") { Content = Seeds.Json(json) };

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -17,11 +18,30 @@ public sealed record ApplyCommands(IReadOnlyList<SubmittedCommand> Commands) : I
 {
     /// <summary>Told how many commands have been decided so far, for progress on long imports.</summary>
     public IProgress<int>? Progress { get; init; }
+
+    /// <summary>Decide every command against the store and report each outcome, rejections included, but write nothing.</summary>
+    public bool DryRun { get; init; }
 }
 
 /// <summary>What happened to one command.</summary>
-/// <param name="Result"><c>applied</c> (events appended), <c>unchanged</c> (it changed nothing) or <c>duplicate</c> (its command id was already applied).</param>
-public sealed record CommandOutcome(CommandOrigin Origin, string Command, string MeetingId, string CommandId, string Result, IReadOnlyList<long> Sequences);
+/// <param name="Result">
+/// <c>applied</c> (events appended), <c>unchanged</c> (it changed nothing) or <c>duplicate</c> (its command id was
+/// already applied); in a dry run also <c>rejected</c>.
+/// </param>
+public sealed record CommandOutcome(CommandOrigin Origin, string Command, string MeetingId, string CommandId, string Result, IReadOnlyList<long> Sequences)
+{
+    /// <summary>How many events it appends (or, in a dry run, would append).</summary>
+    [JsonIgnore]
+    public int Events { get; init; }
+
+    /// <summary>The rule a dry run found broken; null unless <see cref="Result"/> is <c>rejected</c>.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
+
+    /// <summary>Why the rule is broken; null unless <see cref="Result"/> is <c>rejected</c>.</summary>
+    [JsonIgnore]
+    public string? Reason { get; init; }
+}
 
 /// <summary>The result of a batch.</summary>
 /// <param name="StreamVersions">The version of every meeting the batch touched, after it.</param>
@@ -32,6 +52,16 @@ public sealed record ApplyReport(IReadOnlyList<CommandOutcome> Outcomes, int Eve
     public int Unchanged => Outcomes.Count(o => o.Result == "unchanged");
 
     public int Duplicates => Outcomes.Count(o => o.Result == "duplicate");
+
+    /// <summary>
+    /// How many times the batch was read, decided and appended again after losing a race to another writer (0 when it
+    /// went through at once). Where metrics count retries.
+    /// </summary>
+    public int Retries { get; init; }
+
+    /// <summary>The version of every meeting the batch touched, as read before deciding (what a dry run reports).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, long> VersionsRead { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>Checks every command's shape with its own validator; each failure carries the command's origin.</summary>
