@@ -74,9 +74,12 @@ public sealed partial class MartenEventStore
             {
                 throw translated;
             }
+            await ReleaseAsync().ConfigureAwait(false);
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => ReleaseAsync();
+
+        private async ValueTask ReleaseAsync()
         {
             if (_disposed)
             {
@@ -90,12 +93,12 @@ public sealed partial class MartenEventStore
 
         private void EnsureOpen()
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_committed || _failed)
             {
                 throw new InvalidOperationException(
                     _committed ? "this transaction is committed; begin another to write more" : "an append of this transaction failed; nothing of it will be written, dispose it");
             }
+            ObjectDisposedException.ThrowIf(_disposed, this);
         }
 
         private async Task<List<T>> Rows<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)

@@ -104,9 +104,13 @@ public sealed partial class SqliteEventStore
             {
                 throw translated;
             }
+            // The next writer need not wait for the caller to dispose this.
+            await ReleaseAsync().ConfigureAwait(false);
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => ReleaseAsync();
+
+        private async ValueTask ReleaseAsync()
         {
             if (_disposed)
             {
@@ -128,12 +132,12 @@ public sealed partial class SqliteEventStore
 
         private void EnsureOpen()
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_committed || _failed)
             {
                 throw new InvalidOperationException(
                     _committed ? "this transaction is committed; begin another to write more" : "an append of this transaction failed; nothing of it will be written, dispose it");
             }
+            ObjectDisposedException.ThrowIf(_disposed, this);
         }
 
         private async Task<List<T>> Rows<T>(Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

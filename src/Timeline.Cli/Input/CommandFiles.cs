@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Timeline.Core.Commands;
@@ -7,42 +8,68 @@ namespace Timeline.Cli.Input;
 
 /// <summary>
 /// Reads command files: a JSON array (or one JSON object), NDJSON (one command per line) or YAML (a sequence of
-/// commands). Every command is read and every problem collected before anything is applied.
+/// commands), one command at a time, so a file of any size is read in constant memory. A problem is added to the
+/// caller's list and reading goes on, so that every problem is found in one pass.
 /// </summary>
 internal static class CommandFiles
 {
     /// <summary>Files larger than this are refused before they are read.</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
 
+    /// <summary>Every command of the files, read whole; every problem at once.</summary>
+    /// <exception cref="InputRejected">Something could not be read.</exception>
     public static async Task<List<SubmittedCommand>> ReadAsync(IReadOnlyList<string> paths, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var commands = new List<SubmittedCommand>();
         var errors = new List<InputError>();
-        foreach (var path in paths)
-        {
-            var (name, bytes) = await LoadAsync(path, environment, cancellationToken);
-            bytes = WithoutByteOrderMark(bytes);
-            var format = path == "-" ? Sniff(bytes) : FormatOf(path, bytes);
-            var elements = format switch
-            {
-                Format.Yaml => YamlCommands.Read(name, Encoding.UTF8.GetString(bytes), errors),
-                Format.Ndjson => ReadNdjson(name, bytes, errors),
-                _ => ReadJson(name, bytes, errors),
-            };
-            foreach (var (element, origin) in elements)
-            {
-                var input = CommandCatalog.Read(element, origin, errors);
-                if (input is not null)
-                {
-                    commands.Add(new SubmittedCommand(input, origin));
-                }
-            }
-        }
+        var commands = await StreamAsync(paths, environment, errors, null, cancellationToken).ToListAsync(cancellationToken);
         if (errors.Count > 0)
         {
             throw new InputRejected(errors);
         }
         return commands;
+    }
+
+    /// <summary>
+    /// The commands of the files as they are read. A command that cannot be read is left out and its problem added to
+    /// <paramref name="errors"/>; a file that cannot be parsed at all adds one problem and ends there.
+    /// </summary>
+    /// <param name="paths">The files, <c>-</c> for standard input; each must exist (checked before the first is read).</param>
+    /// <param name="environment">Where paths are resolved and standard input is read.</param>
+    /// <param name="errors">Gets every problem, in input order.</param>
+    /// <param name="progress">Counts the bytes read, for a progress display; null for none.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async IAsyncEnumerable<SubmittedCommand> StreamAsync(
+        IReadOnlyList<string> paths,
+        CliEnvironment environment,
+        List<InputError> errors,
+        ReadProgress? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var path in paths.Where(p => p != "-"))
+        {
+            progress?.Expect(Check(path, environment).Length);
+        }
+        foreach (var path in paths)
+        {
+            await using var stream = await OpenAsync(path, environment, cancellationToken);
+            progress?.Reading(stream);
+            var format = await FormatOfAsync(path, stream, cancellationToken);
+            var elements = format switch
+            {
+                Format.Yaml => YamlCommands.Read(path, new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), errors).ToAsyncEnumerable(),
+                Format.Ndjson => ReadNdjsonAsync(path, stream, errors, cancellationToken),
+                _ => ReadJsonAsync(path, stream, errors, cancellationToken),
+            };
+            await foreach (var (element, origin) in elements)
+            {
+                var input = CommandCatalog.Read(element, origin, errors);
+                if (input is not null)
+                {
+                    yield return new SubmittedCommand(input, origin);
+                }
+            }
+            progress?.Done(stream);
+        }
     }
 
     private enum Format
@@ -52,15 +79,9 @@ internal static class CommandFiles
         Yaml,
     }
 
-    private static async Task<(string Name, byte[] Bytes)> LoadAsync(string path, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <exception cref="UsageProblem">The path names a directory, nothing, or a file over <see cref="MaxBytes"/>.</exception>
+    private static FileInfo Check(string path, CliEnvironment environment)
     {
-        if (path == "-")
-        {
-            await using var stdin = environment.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            await stdin.CopyToAsync(buffer, cancellationToken);
-            return ("-", buffer.ToArray());
-        }
         var full = environment.Resolve(path);
         var info = new FileInfo(full);
         if (Directory.Exists(full))
@@ -75,31 +96,105 @@ internal static class CommandFiles
         {
             throw new UsageProblem($"{path}: is {info.Length / (1024 * 1024)} MiB; files over {MaxBytes / (1024 * 1024)} MiB are refused, split it");
         }
-        return (path, await File.ReadAllBytesAsync(full, cancellationToken));
+        return info;
     }
 
-    // Editors on Windows start UTF-8 files with a byte order mark; the JSON reader would take it for a value.
-    private static byte[] WithoutByteOrderMark(byte[] bytes) =>
-        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+    /// <summary>A file opened for reading from its start; standard input read whole first, since it cannot be read twice.</summary>
+    private static async Task<Stream> OpenAsync(string path, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            await using var stdin = environment.OpenStandardInput();
+            var buffer = new MemoryStream();
+            await stdin.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            return buffer;
+        }
+        return new FileStream(Check(path, environment).FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+    }
 
-    private static Format FormatOf(string path, byte[] bytes) => Path.GetExtension(path).ToLowerInvariant() switch
+    // A format is told from the extension, else from the first bytes, after which the stream is back at its start.
+    private static async Task<Format> FormatOfAsync(string path, Stream stream, CancellationToken cancellationToken)
+    {
+        var format = path == "-" ? (Format?)null : FormatOf(path);
+        if (format is { } known)
+        {
+            return known;
+        }
+        var head = new byte[4096];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        stream.Position = 0;
+        return Sniff(head.AsSpan(0, read));
+    }
+
+    private static Format? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".yaml" or ".yml" => Format.Yaml,
         ".ndjson" or ".jsonl" => Format.Ndjson,
         ".json" => Format.Json,
-        _ => Sniff(bytes),
+        _ => null,
     };
 
     // Standard input and unknown extensions: '[' starts a JSON array, '{' a JSON object or NDJSON, anything else YAML.
-    private static Format Sniff(byte[] bytes)
+    private static Format Sniff(ReadOnlySpan<byte> head)
     {
-        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.StartsWith('[') ? Format.Json : text.StartsWith('{') ? Format.Ndjson : Format.Yaml;
     }
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip };
 
-    private static List<(JsonElement, CommandOrigin)> ReadJson(string name, byte[] bytes, List<InputError> errors)
+    /// <summary>A JSON array, element by element; any other JSON value is read whole, as one command or a problem.</summary>
+    private static async IAsyncEnumerable<(JsonElement, CommandOrigin)> ReadJsonAsync(
+        string name, Stream stream, List<InputError> errors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = new JsonArrayReader(stream);
+        for (var index = 0; ; index++)
+        {
+            (JsonElement Element, int Line)? next;
+            var notAnArray = false;
+            try
+            {
+                next = await reader.NextAsync(cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                errors.Add(Malformed(name, e));
+                yield break;
+            }
+            catch (JsonArrayReader.NotAnArray)
+            {
+                next = null;
+                notAnArray = true;
+            }
+            if (notAnArray)
+            {
+                stream.Position = 0;
+                using var whole = new MemoryStream();
+                await stream.CopyToAsync(whole, cancellationToken);
+                if (ReadWhole(name, WithoutByteOrderMark(whole.ToArray()), errors) is { } single)
+                {
+                    yield return (single.Element, new CommandOrigin(name, 0, single.Line));
+                }
+                yield break;
+            }
+            if (next is not { } element)
+            {
+                yield break;
+            }
+            yield return (element.Element, new CommandOrigin(name, index, element.Line));
+        }
+    }
+
+    private static InputError Malformed(string name, JsonException e) =>
+        new(null, null, string.Empty, $"{name}: malformed JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+
+    // Editors on Windows start UTF-8 files with a byte order mark; the JSON reader would take it for a value.
+    private static byte[] WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+
+    /// <summary>A file whose JSON is not an array: one command object is taken as a list of one.</summary>
+    private static (JsonElement Element, int Line)? ReadWhole(string name, byte[] bytes, List<InputError> errors)
     {
         JsonDocument document;
         try
@@ -108,91 +203,53 @@ internal static class CommandFiles
         }
         catch (JsonException e)
         {
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: malformed JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
-            return [];
+            errors.Add(Malformed(name, e));
+            return null;
         }
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("command", out _))
+        using (document)
         {
-            // A file holding one command object is taken as a list of one.
-            return [(root, new CommandOrigin(name, 0, LineOf(bytes, 0)))];
-        }
-        if (root.ValueKind != JsonValueKind.Array)
-        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("command", out _))
+            {
+                return (root.Clone(), 1);
+            }
             var found = root.ValueKind == JsonValueKind.Object ? "an object without a 'command' field" : root.ValueKind.ToString().ToLowerInvariant();
             errors.Add(new InputError(null, null, string.Empty, $"{name}: expected a JSON array of commands, found {found}"));
-            return [];
+            return null;
         }
-        var lines = LinesOf(bytes, ElementStarts(bytes));
-        return [.. root.EnumerateArray().Select((element, index) =>
-            (element, new CommandOrigin(name, index, index < lines.Count ? lines[index] : null)))];
     }
 
-    private static List<(JsonElement, CommandOrigin)> ReadNdjson(string name, byte[] bytes, List<InputError> errors)
+    /// <summary>One command per line; blank lines are skipped but counted.</summary>
+    private static async IAsyncEnumerable<(JsonElement, CommandOrigin)> ReadNdjsonAsync(
+        string name, Stream stream, List<InputError> errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var result = new List<(JsonElement, CommandOrigin)>();
-        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+        using var lines = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         var index = 0;
-        for (var i = 0; i < lines.Length; i++)
+        var number = 0;
+        while (await lines.ReadLineAsync(cancellationToken) is { } text)
         {
-            var line = lines[i].Trim().TrimStart('\uFEFF');
+            number++;
+            var line = text.Trim().TrimStart('\uFEFF');
             if (line.Length == 0)
             {
                 continue;
             }
-            var origin = new CommandOrigin(name, index++, i + 1);
+            var origin = new CommandOrigin(name, index++, number);
+            JsonElement? element = null;
             try
             {
                 using var document = JsonDocument.Parse(line, DocumentOptions);
-                result.Add((document.RootElement.Clone(), origin));
+                element = document.RootElement.Clone();
             }
             catch (JsonException e)
             {
                 errors.Add(new InputError(origin, null, string.Empty, $"malformed JSON at column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
             }
-        }
-        return result;
-    }
-
-    // Byte offsets of the top-level array's elements, so each command can be pointed at by line.
-    private static List<long> ElementStarts(byte[] bytes)
-    {
-        var starts = new List<long>();
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
-        while (reader.Read())
-        {
-            if (reader.CurrentDepth == 1 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+            if (element is { } read)
             {
-                starts.Add(reader.TokenStartIndex);
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
-                }
+                yield return (read, origin);
             }
         }
-        return starts;
-    }
-
-    private static int LineOf(byte[] bytes, long offset) => LinesOf(bytes, [offset])[0];
-
-    // The 1-based line of each offset, in one pass over the bytes (the offsets are ascending).
-    private static List<int> LinesOf(byte[] bytes, List<long> offsets)
-    {
-        var lines = new List<int>(offsets.Count);
-        var line = 1;
-        var position = 0L;
-        foreach (var offset in offsets)
-        {
-            for (; position < offset && position < bytes.Length; position++)
-            {
-                if (bytes[position] == '\n')
-                {
-                    line++;
-                }
-            }
-            lines.Add(line);
-        }
-        return lines;
     }
 
     // System.Text.Json appends its own 0-based position ("LineNumber: 1 | BytePositionInLine: 14") and a path; the
