@@ -40,7 +40,7 @@ public static class CoreServices
 
     /// <summary>
     /// Registers the one store, made once by <paramref name="open"/>, as <see cref="IStore"/> and as each of its parts
-    /// (<see cref="IEventStore"/>, <see cref="IStoreMaintenance"/>, <see cref="IKeyStore"/>). The container disposes it.
+    /// (<see cref="IEventStore"/>, <see cref="IStoreMaintenance"/>, <see cref="IKeyStore"/>, <see cref="Index.IMeetingStateIndex"/>). The container disposes it.
     /// </summary>
     public static IServiceCollection AddTimelineStore(this IServiceCollection services, Func<IServiceProvider, IStore> open)
     {
@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<IStore>());
         services.AddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<IStore>());
         services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<IStore>());
+        services.AddSingleton<Index.IMeetingStateIndex>(provider => provider.GetRequiredService<IStore>());
         return services;
     }
 }

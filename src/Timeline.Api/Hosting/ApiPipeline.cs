@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Timeline.Api.Calendar;
 using Timeline.Api.Commands;
+using Timeline.Api.Editing;
 using Timeline.Api.Keys;
 using Timeline.Api.Queries;
 
@@ -29,5 +30,6 @@ internal static class ApiPipeline
         app.MapCalendar();
         app.MapCommands();
         app.MapKeys();
+        app.MapEditing();
     }
 }

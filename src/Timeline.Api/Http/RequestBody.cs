@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Timeline.Api.Problems;
+using Timeline.Core.Commands;
 
 namespace Timeline.Api.Http;
 
@@ -31,7 +32,11 @@ internal static class RequestBody
         {
             throw ApiProblem.BadRequest("the body is empty; send a JSON command or an array of them");
         }
-        return JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 32 });
+        if (!InputEncoding.TryUtf8(buffer.ToArray(), out var utf8, out var undecodable))
+        {
+            throw ApiProblem.BadRequest($"the body {undecodable}");
+        }
+        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 32 });
     }
 
     private static ApiProblem TooLarge(long maxBytes) =>

@@ -51,7 +51,11 @@ internal static class CommandFiles
         }
         foreach (var path in paths)
         {
-            await using var stream = await OpenAsync(path, environment, cancellationToken);
+            await using var stream = await OpenAsync(path, environment, errors, cancellationToken);
+            if (stream is null)
+            {
+                continue;
+            }
             progress?.Reading(stream);
             var format = await FormatOfAsync(path, stream, cancellationToken);
             var elements = format switch
@@ -99,18 +103,50 @@ internal static class CommandFiles
         return info;
     }
 
-    /// <summary>A file opened for reading from its start; standard input read whole first, since it cannot be read twice.</summary>
-    private static async Task<Stream> OpenAsync(string path, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// A file opened for reading from its start, once its encoding was checked (<see cref="InputEncoding"/>) in a first
+    /// pass; standard input, and text in UTF-16, is read whole and given as UTF-8. Null when the text is not readable
+    /// (the problem is added to <paramref name="errors"/>).
+    /// </summary>
+    private static async Task<Stream?> OpenAsync(string path, CliEnvironment environment, List<InputError> errors, CancellationToken cancellationToken)
     {
+        byte[] whole;
         if (path == "-")
         {
             await using var stdin = environment.OpenStandardInput();
-            var buffer = new MemoryStream();
+            using var buffer = new MemoryStream();
             await stdin.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            return buffer;
+            whole = buffer.ToArray();
         }
-        return new FileStream(Check(path, environment).FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        else
+        {
+            var file = new FileStream(Check(path, environment).FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            var head = new byte[2];
+            var utf16 = await file.ReadAtLeastAsync(head, 2, throwOnEndOfStream: false, cancellationToken) == 2
+                && (head.AsSpan().SequenceEqual(Encoding.Unicode.Preamble) || head.AsSpan().SequenceEqual(Encoding.BigEndianUnicode.Preamble));
+            file.Position = 0;
+            if (!utf16)
+            {
+                if (await InputEncoding.CheckUtf8Async(file, cancellationToken) is { } problem)
+                {
+                    errors.Add(new InputError(null, null, string.Empty, $"{path}: {problem}"));
+                    await file.DisposeAsync();
+                    return null;
+                }
+                file.Position = 0;
+                return file;
+            }
+            await using (file)
+            {
+                whole = await File.ReadAllBytesAsync(file.Name, cancellationToken);
+            }
+        }
+        if (!InputEncoding.TryUtf8(whole, out var utf8, out var undecodable))
+        {
+            errors.Add(new InputError(null, null, string.Empty, $"{path}: {undecodable}"));
+            return null;
+        }
+        return new MemoryStream(utf8, writable: false);
     }
 
     // A format is told from the extension, else from the first bytes, after which the stream is back at its start.

@@ -69,6 +69,11 @@ internal sealed class GetAuditValidator : AbstractValidator<GetAudit>
         RuleFor(q => q.RecordedBy).Text(InputRules.ShortTextLength);
         RuleFor(q => q.ReportedFrom).PointInTime();
         RuleFor(q => q.ReportedTo).PointInTime();
+        // Only when both parse (their own rules report them otherwise): reportedFrom counts from its start, reportedTo
+        // to its end, so one day given as both is a whole day, and an empty window is a mistake.
+        RuleFor(q => q.ReportedFrom).Must((q, from) => !(ReportedAt.TryParse(from, out var earlier, out _) && Cutoff.TryParse(q.ReportedTo, out var later, out _)
+                && earlier.Instant >= later.Before))
+            .WithMessage(q => $"'{q.ReportedFrom}' is after reportedTo ('{q.ReportedTo}'): give the earlier time first");
         RuleFor(q => q.RecordedAsOf).PointInTime();
         RuleFor(q => q.After).GreaterThanOrEqualTo(0).WithMessage(q => $"'{q.After}' is not a sequence (0 or more)");
         RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).WithMessage(q => $"'{q.Limit}' is not between 1 and {MaxLimit}");

@@ -25,6 +25,21 @@ public static class CommandCatalog
     /// </summary>
     public static CommandInput? Read(JsonElement element, CommandOrigin origin, List<InputError> errors)
     {
+        try
+        {
+            return ReadFields(element, origin, errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json parses "\ud83d" (half of a surrogate pair) but throws when the text is read; nothing
+            // else here can throw it.
+            errors.Add(new InputError(origin, null, string.Empty, "holds a \\u escape that is half of a surrogate pair, which is no character"));
+            return null;
+        }
+    }
+
+    private static CommandInput? ReadFields(JsonElement element, CommandOrigin origin, List<InputError> errors)
+    {
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new InputError(origin, null, string.Empty, $"expected a command object, found {FieldReader.Show(element)}"));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Timeline.Domain.Dates;
@@ -22,7 +24,57 @@ internal static partial class InputRules
         where TValue : class =>
         rule.NotNull().WithMessage("is required");
 
-    /// <summary>Text of at most <paramref name="maxLength"/> characters, with no control characters (bar line breaks and tabs where <paramref name="multiline"/>).</summary>
+    /// <summary>
+    /// The one rule for the characters of every id, name, title, reason, quote and other text a command or query
+    /// carries: no control characters (bar line breaks and tabs where <paramref name="multiline"/>), no invisible
+    /// formatting characters (bidi embeddings, overrides, isolates and marks, zero-width spaces and joiners, the soft
+    /// hyphen, tags), no line or paragraph separators outside <paramref name="multiline"/> text, and no lone surrogate.
+    /// Letters, marks and punctuation of every script pass.
+    /// </summary>
+    /// <returns>Null when the text passes; else why not, naming the first character refused by its code point.</returns>
+    public static string? Unprintable(string value, bool multiline = false)
+    {
+        for (var i = 0; i < value.Length; i += char.IsSurrogatePair(value, i) ? 2 : 1)
+        {
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out _) != System.Buffers.OperationStatus.Done)
+            {
+                return $"contains U+{(int)value[i]:X4}, half of a surrogate pair, which is no character";
+            }
+            if (multiline && rune.Value is '\n' or '\r' or '\t')
+            {
+                continue;
+            }
+            var kind = Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.Control => "a control character",
+                UnicodeCategory.Format => "an invisible formatting character",
+                UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator when !multiline => "a line separator",
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                var name = CharacterNames.TryGetValue(rune.Value, out var known) ? $" ({known})" : string.Empty;
+                return $"'{FieldReader.Quote(value)}' contains U+{rune.Value:X4}{name}, {kind}";
+            }
+        }
+        return null;
+    }
+
+    // The refused characters people meet most, by their Unicode names, so a message says what to look for.
+    private static readonly Dictionary<int, string> CharacterNames = new()
+    {
+        [0x00] = "null", [0x09] = "tab", [0x0A] = "line feed", [0x0D] = "carriage return", [0x1B] = "escape", [0x7F] = "delete",
+        [0xAD] = "soft hyphen", [0x061C] = "arabic letter mark", [0x180E] = "mongolian vowel separator",
+        [0x200B] = "zero width space", [0x200C] = "zero width non-joiner", [0x200D] = "zero width joiner",
+        [0x200E] = "left-to-right mark", [0x200F] = "right-to-left mark",
+        [0x2028] = "line separator", [0x2029] = "paragraph separator",
+        [0x202A] = "left-to-right embedding", [0x202B] = "right-to-left embedding", [0x202C] = "pop directional formatting",
+        [0x202D] = "left-to-right override", [0x202E] = "right-to-left override",
+        [0x2060] = "word joiner", [0x2066] = "left-to-right isolate", [0x2067] = "right-to-left isolate",
+        [0x2068] = "first strong isolate", [0x2069] = "pop directional isolate", [0xFEFF] = "zero width no-break space",
+    };
+
+    /// <summary>Text of at most <paramref name="maxLength"/> characters that passes <see cref="Unprintable"/>.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.Custom((value, context) =>
         {
@@ -34,9 +86,9 @@ internal static partial class InputRules
             {
                 context.AddFailure($"is {value.Length} characters long; at most {maxLength} are allowed");
             }
-            else if (value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+            else if (Unprintable(value, multiline) is { } refused)
             {
-                context.AddFailure($"'{FieldReader.Quote(value)}' contains a control character");
+                context.AddFailure(refused);
             }
             else if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
             {
@@ -56,18 +108,18 @@ internal static partial class InputRules
     public static IRuleBuilderOptionsConditions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) =>
         {
-            if (value is not null && !MeetingId.TryParse(value, out _, out var error))
+            if (value is not null && (Unprintable(value) ?? (MeetingId.TryParse(value, out _, out var error) ? null : error)) is { } refused)
             {
-                context.AddFailure(error);
+                context.AddFailure(refused);
             }
         });
 
     public static IRuleBuilderOptionsConditions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) =>
         {
-            if (value is not null && !ParticipantName.TryParse(value, out _, out var error))
+            if (value is not null && (Unprintable(value) ?? (ParticipantName.TryParse(value, out _, out var error) ? null : error)) is { } refused)
             {
-                context.AddFailure(error);
+                context.AddFailure(refused);
             }
         });
 
@@ -120,7 +172,11 @@ internal static partial class InputRules
     public static IRuleBuilderOptionsConditions<T, string?> CommandKey<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) =>
         {
-            if (value is not null && !CommandKeyPattern().IsMatch(value))
+            if (value is not null && Unprintable(value) is { } refused)
+            {
+                context.AddFailure(refused);
+            }
+            else if (value is not null && !CommandKeyPattern().IsMatch(value))
             {
                 context.AddFailure($"'{FieldReader.Quote(value)}' is not a command id: use 1 to 128 letters, digits and . _ : - (starting with a letter or digit)");
             }

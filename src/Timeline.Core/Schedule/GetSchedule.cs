@@ -69,6 +69,10 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
         RuleFor(q => q.Participant).PersonName();
         RuleFor(q => q.From).Edtf();
         RuleFor(q => q.To).Edtf();
+        // Only when both parse (their own rules report them otherwise): a range no meeting can fall in is a mistake.
+        RuleFor(q => q.From).Must((q, from) => !(EdtfDate.TryParse(from, out var earlier, out _) && EdtfDate.TryParse(q.To, out var later, out _)
+                && earlier.Earliest > later.Latest))
+            .WithMessage(q => $"'{q.From}' is after to ('{q.To}'): give the earlier date first");
     }
 }
 

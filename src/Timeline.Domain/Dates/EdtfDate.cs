@@ -141,20 +141,31 @@ public sealed record EdtfDate
     public override string ToString() => Text;
 
     /// <summary>
-    /// The value made safe to quote in an error message: cut to 40 characters, control characters written as
-    /// <c>\uXXXX</c> so that no escape sequence reaches a terminal.
+    /// The value made safe to quote in an error message: cut to 40 characters, with control characters, invisible
+    /// formatting characters (a right-to-left override, say), line separators and halves of surrogate pairs written as
+    /// <c>\uXXXX</c>, so that no escape sequence reaches a terminal and nothing reorders the line a message is printed on.
     /// </summary>
     public static string Quote(string text)
     {
         var shown = text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
-        if (!shown.Any(char.IsControl))
-        {
-            return shown;
-        }
         var safe = new System.Text.StringBuilder(shown.Length + 16);
-        foreach (var c in shown)
+        for (var i = 0; i < shown.Length;)
         {
-            safe.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+            var whole = System.Text.Rune.DecodeFromUtf16(shown.AsSpan(i), out var rune, out var length) == System.Buffers.OperationStatus.Done;
+            if (!whole || System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                length = Math.Max(length, 1);
+                foreach (var c in shown.AsSpan(i, length))
+                {
+                    safe.Append($"\\u{(int)c:x4}");
+                }
+            }
+            else
+            {
+                safe.Append(shown.AsSpan(i, length));
+            }
+            i += length;
         }
         return safe.ToString();
     }

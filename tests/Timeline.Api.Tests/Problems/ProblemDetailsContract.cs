@@ -72,6 +72,9 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [InlineData("/api/conflicts?within=week", "within")]
     [InlineData("/api/conflicts?within=3651", "within")]
     [InlineData("/api/conflicts?asOf=tomorrow", "asOf")]
+    [InlineData("/api/schedule?from=2023&to=2022-12", "from")]
+    [InlineData("/api/audit?reportedFrom=2022-11-13&reportedTo=2022-11-12", "reportedFrom")]
+    [InlineData("/api/schedule?participant=Xi%E2%80%AEJinping", "participant")]
     public async Task A_bad_query_parameter_gets_400_naming_it(string path, string field)
     {
         using var response = await Editor.GetAsync(path, Web.Cancel);
@@ -204,6 +207,33 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("application/json", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_with_a_right_to_left_override_gets_400_naming_the_field_and_the_code_point()
+    {
+        var problem = await RefusedAsync(HttpStatusCode.BadRequest, """
+            {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Xi\u202eJinping"}
+            """);
+
+        Assert.Contains(problem.Errors("0.participant"), m => m.Contains("U+202E (right-to-left override)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 }, "is not valid UTF-8: byte 0xC3 at line 1 (byte offset 104)")]
+    [InlineData(new byte[] { 0x00, 0x41 }, "holds a zero byte at line 1 (byte offset 104): it looks like UTF-16 without a byte order mark")]
+    public async Task A_body_that_is_not_utf8_gets_400_naming_the_byte_offset(byte[] inName, string detail)
+    {
+        var before = await Editor.AuditCountAsync();
+        var head = Encoding.UTF8.GetBytes("""{"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Xi""");
+        using var content = new ByteArrayContent([.. head, .. inName, .. Encoding.UTF8.GetBytes("\"}")]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await Editor.PostAsync("/api/commands", content, Web.Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith($"the body {detail}", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await Editor.AuditCountAsync());
     }
 
     /// <summary>Posts <paramref name="commands"/>, expects <paramref name="status"/> and nothing written; returns the problem.</summary>

@@ -26,6 +26,8 @@ public sealed record Endpoint(string Name, Access Access, HttpStatusCode Allowed
         new("GET /api/diff", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/diff?from=2022-09-10&to=2022-11-12", Web.Cancel)),
         new("GET /api/conflicts", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/conflicts", Web.Cancel)),
         new("GET /api/audit", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/audit?limit=5", Web.Cancel)),
+        new("GET /api/me", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/me", Web.Cancel)),
+        new("GET /api/dates", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/dates?value=2022-11", Web.Cancel)),
         new("GET /api/schedule.ics", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/schedule.ics", Web.Cancel)),
         new("POST /api/commands", Access.Write, HttpStatusCode.OK, (c, _) => c.PostAsync("/api/commands", Seeds.Json("""
             {"command": "ConfirmAttendance", "meetingId": "sco-2022", "reportedAt": "2022-09-13", "participant": "Xi Jinping", "commandId": "matrix-confirm"}

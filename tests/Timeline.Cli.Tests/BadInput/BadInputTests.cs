@@ -84,6 +84,57 @@ public sealed class BadInputTests : IAsyncLifetime
         await ImportIsBadInput("broken.json", "broken.json", "malformed JSON", "line 3", "column 18");
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("ndjson")]
+    [InlineData("yaml")]
+    public async Task A_file_that_is_not_utf8_is_refused_naming_the_line_and_the_byte_offset(string format)
+    {
+        var text = format switch
+        {
+            "json" => $"[\n{ConfirmPutinAtSamarkand}\n]\n",
+            "ndjson" => $"{DeclinePutinAtApec}\n{ConfirmPutinAtSamarkand}\n",
+            _ => "- command: ConfirmAttendance\n  meetingId: sco-2022\n  reportedAt: 2022-09-13\n  participant: Vladimir Putin\n",
+        };
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var offset = text.LastIndexOf("Putin", StringComparison.Ordinal);
+        bytes[offset] = 0xC3; // then 'u': a two-byte sequence cut short
+        var name = $"latin1.{format}";
+        System.IO.File.WriteAllBytes(_workspace.PathOf(name), bytes);
+        var line = text[..offset].Count(c => c == '\n') + 1;
+
+        await ImportIsBadInput(name, $"error: {name}: is not valid UTF-8: byte 0xC3 at line {line} (byte offset {offset})");
+    }
+
+    [Fact]
+    public async Task Utf16_without_a_byte_order_mark_is_refused_as_such_and_with_one_is_read()
+    {
+        var text = $"[\n{ConfirmPutinAtSamarkand}\n]\n";
+        System.IO.File.WriteAllBytes(_workspace.PathOf("utf16.json"), System.Text.Encoding.Unicode.GetBytes(text));
+
+        await ImportIsBadInput("utf16.json", "error: utf16.json: holds a zero byte at line 1 (byte offset 1): it looks like UTF-16 without a byte order mark");
+
+        System.IO.File.WriteAllBytes(_workspace.PathOf("utf16-bom.json"), [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)]);
+        var run = await _workspace.OnStore("import", "utf16-bom.json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_name_with_a_right_to_left_override_is_refused_naming_the_field_and_the_code_point()
+    {
+        var file = File("bidi.json", ConfirmPutinAtSamarkand.Replace("Vladimir Putin", "Vladimir\\u202e Putin", StringComparison.Ordinal));
+
+        await ImportIsBadInput(file, "bidi.json[0] (line 2): ConfirmAttendance: participant: 'Vladimir\\u202e Putin' contains U+202E (right-to-left override), an invisible formatting character");
+    }
+
+    [Theory]
+    [InlineData("schedule", "--from", "2023", "--to", "2022-12", "error: --from: '2023' is after to ('2022-12')")]
+    [InlineData("audit", "--reported-from", "2022-09-14", "--reported-to", "2022-09-13", "error: --reported-from: '2022-09-14' is after reportedTo ('2022-09-13')")]
+    [InlineData("diff", "--from", "2022-09-14", "--to", "2022-09-13", "error: --from: '2022-09-14' is after to ('2022-09-13')")]
+    [InlineData("diff", "--recorded-from", "2026-11-30", "--recorded-to", "2026-11-29", "error: --recorded-from: '2026-11-30' is after recordedTo ('2026-11-29')")]
+    public async Task A_from_after_to_is_bad_input_on_every_verb_that_takes_both(string verb, string fromOption, string from, string toOption, string to, string message) =>
+        await Fails(2, [verb, fromOption, from, toOption, to], message);
+
     [Fact]
     public async Task A_json_file_that_is_not_an_array_is_refused()
     {

@@ -191,7 +191,7 @@ public sealed class ValidatingCommandsTests
         var problem = await Problem(With(AnnounceTalks, "title", "\"Putin-Xi\\u001b[2J talks\""));
 
         Assert.Equal("title", problem.Field);
-        Assert.Equal("'Putin-Xi\\u001b[2J talks' contains a control character", problem.Message);
+        Assert.Equal("'Putin-Xi\\u001b[2J talks' contains U+001B (escape), a control character", problem.Message);
     }
 
     [Theory]

@@ -42,6 +42,9 @@ public sealed class TimelineServer : IAsyncDisposable
     /// <summary>A reader key for the browser.</summary>
     public string ReaderKey { get; private set; } = "";
 
+    /// <summary>The editor key that posted the seeds (its name is <see cref="EditorName"/>).</summary>
+    public string EditorKey { get; private set; } = "";
+
     /// <summary>
     /// Starts a server on a fresh store. allowAnonymousRead is <c>--allow-anonymous-read</c>. bodies, when given, are
     /// posted instead of the repository's seeds.
@@ -58,6 +61,7 @@ public sealed class TimelineServer : IAsyncDisposable
         var server = new TimelineServer(folder, store, app, clock, new Uri($"http://127.0.0.1:{address.Port}/"));
         var keys = new KeyRing(store, clock);
         var editor = await keys.IssueAsync(EditorName, "editor", "web-tests", cancellationToken);
+        server.EditorKey = editor.Key;
         server.ReaderKey = (await keys.IssueAsync("web-tests-reader", "reader", "web-tests", cancellationToken)).Key;
         await server.SeedAsync(editor.Key, bodies, cancellationToken);
         return server;
@@ -102,6 +106,14 @@ public sealed class TimelineServer : IAsyncDisposable
         {"command": "RetractReport", "meetingId": "g20-2022", "reportedAt": "2022-10-21",
          "retracts": "web-tests-wrong-report", "reason": "entered against the wrong summit"}
         """;
+
+    /// <summary>Posts a command as another editor would, a minute later on the fake clock; fails unless it is accepted.</summary>
+    public async Task PostAsEditorAsync(string json, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EditorKey);
+        await PostAsync(http, json, "a command", cancellationToken);
+    }
 
     private async Task PostAsync(HttpClient http, string json, string what, CancellationToken cancellationToken)
     {

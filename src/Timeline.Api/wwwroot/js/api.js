@@ -85,3 +85,38 @@ export async function getJson(path) {
   }
 }
 
+
+/**
+ * Sends a request whose answer the caller reads whatever its status: { status, ok, body, etag }, where body is the
+ * parsed JSON (a document, or a ProblemDetails) or null. A 401 asks for a key and retries, as getJson does.
+ * headers may carry If-Match; a body that is not a string is sent as JSON.
+ */
+export async function send(path, { method = 'POST', body = null, headers = {}, contentType = 'application/json' } = {}) {
+  for (;;) {
+    const key = storedKey();
+    const all = { Accept: 'application/json', ...headers };
+    if (body != null) all['Content-Type'] = contentType;
+    if (key) all.Authorization = `Bearer ${key}`;
+    let response;
+    try {
+      response = await fetch(path, {
+        method, headers: all, cache: 'no-store', credentials: 'same-origin',
+        body: body == null ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'The server cannot be reached', 'check that "timeline serve" is still running, then try again');
+    }
+    if (response.status === 401) {
+      if (key && storedKey() === key) storeKey(null);
+      await promptOnce(key ? 'rejected' : 'needed');
+      continue;
+    }
+    let parsed = null;
+    try {
+      parsed = await response.json();
+    } catch {
+      // no JSON body
+    }
+    return { status: response.status, ok: response.ok, body: parsed, etag: response.headers.get('ETag') };
+  }
+}

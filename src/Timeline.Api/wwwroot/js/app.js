@@ -10,6 +10,7 @@ import { renderTimeline, axisFor } from './timeline.js';
 import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
+import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './editor.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
@@ -113,6 +114,9 @@ function writeHash() {
 
 function promptForKey(reason) {
   return new Promise((resolve, reject) => {
+    $('#key-title').textContent = reason === 'change' ? 'Use an API key' : 'This Timeline needs a key to read';
+    $('#key-current').textContent = reason === 'change' ? keyWords() : '';
+    $('#key-current').hidden = reason !== 'change';
     el.keyError.hidden = reason !== 'rejected';
     el.keyError.textContent = reason === 'rejected'
       ? 'That key was not accepted: the server does not know it, or it has been revoked. Check it and try again.'
@@ -156,6 +160,9 @@ function promptForKey(reason) {
 
 function keyChanged(hasKey) {
   el.keyStatus.hidden = !hasKey;
+  // A new key may have another role; without a key, nothing may be edited until the server says otherwise.
+  if (hasKey) checkRole().catch(showError);
+  else forgetRole();
 }
 
 // ---- the slider --------------------------------------------------------------------------------------------------
@@ -317,6 +324,7 @@ async function drawPanel() {
   renderHistory(el.panel, { history, meeting, date: state.date });
   renderChanges(el.panel, { change: changesById(state.diff?.doc).get(id), from: state.diff?.from, to: state.diff?.to });
   renderConflicts(el.panel, { conflicts: conflictsById(state.conflicts).get(id) });
+  decoratePanel(el.panel, { meetingId: id, history });
   el.panel.dataset.meetingId = id;
   el.panel.setAttribute('aria-busy', 'false');
 }
@@ -426,23 +434,41 @@ function wire() {
   }
   el.panelClose.addEventListener('click', closeMeeting);
   document.addEventListener('keydown', event => {
-    if (event.key === 'Escape' && state.openMeeting && !el.keyDialog.open) closeMeeting();
+    if (event.key === 'Escape' && state.openMeeting && !document.querySelector('dialog[open]')) closeMeeting();
   });
   el.forgetKey.addEventListener('click', () => {
     storeKey(null);
-    schedules.clear();
-    ledgers.clear();
-    histories.clear();
-    diffs.clear();
-    disagreements.clear();
+    forgetAnswers();
     showStatus('The key is forgotten. The next request asks for one if the server needs it.');
   });
+  $('#use-key').addEventListener('click', () => {
+    promptForKey('change')
+      .then(() => { forgetAnswers(); return start(); })
+      .catch(error => { if (!(error instanceof KeyCancelled)) showError(error); showStatus(''); });
+  });
+  setupEditor({ latest: () => state.latest, written });
   buildLegend();
 }
 
-async function start() {
+/** Everything fetched so far: after a write, or with another key, it may no longer be the answer. */
+function forgetAnswers() {
+  schedules.clear();
+  ledgers.clear();
+  histories.clear();
+  diffs.clear();
+  disagreements.clear();
+}
+
+/** After the editor recorded a report: fetch afresh, and show the day it was reported with its meeting open. */
+async function written({ day, meetingId, message }) {
+  forgetAnswers();
+  $('#edit-status').textContent = message;
+  await start({ date: day, meeting: meetingId });
+}
+
+async function start(override = {}) {
   showStatus('Loading the log…');
-  const wanted = readHash();
+  const wanted = { ...readHash(), ...override };
   if (wanted.participant) state.participant = wanted.participant;
   state.everyone = wanted.everyone;
   el.everyone.checked = state.everyone;

@@ -1,13 +1,16 @@
 // A small element builder. Text from the store always goes in as text, never as HTML.
 
 /**
- * h('span.badge.held', { title: 'x', dataset: { id: 'a' }, onclick }, 'text', child, [more]) makes an element.
+ * h('span.badge.held', { title: 'x', dataset: { id: 'a' }, onclick }, 'text', child, [more]) makes an element;
+ * h('p#note.help') also gives it an id.
  * Attributes: class names after dots in the tag, 'class', 'dataset', 'style' (an object of custom properties and
  * properties), on* handlers, booleans (true sets, false or null leaves out), anything else as an attribute.
  */
 export function h(tag, attrs, ...children) {
-  const [name, ...classes] = tag.split('.');
+  const [head, ...classes] = tag.split('.');
+  const [name, id] = head.split('#');
   const el = document.createElement(name || 'div');
+  if (id) el.id = id;
   if (classes.length) el.classList.add(...classes);
   if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
     children.unshift(attrs);

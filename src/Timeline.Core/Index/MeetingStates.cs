@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Timeline.Core.History;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Schedule;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Core.Index;
+
+/// <summary>
+/// The as-of index as a pure function of the log: each meeting's states over knowledge and system-time intervals
+/// (<see cref="MeetingStateRow"/>), computed with the same fold that answers without an index
+/// (<see cref="MeetingView.Apply"/>, <see cref="TimelineFold.Retracted"/>), and the report days. Stores only persist
+/// these rows and query them; <see cref="Select"/> is what such a query must return.
+/// </summary>
+public static partial class MeetingStates
+{
+    /// <summary>
+    /// The version of the rows' layout and of <see cref="MeetingSnapshot"/>'s JSON. A store keeps the version its index
+    /// was built with and rebuilds an index of an older version on first use. Raise it whenever <see cref="Of"/> or the
+    /// snapshot changes.
+    /// </summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The end of an interval that is still open.</summary>
+    public const long Open = long.MaxValue;
+
+    /// <summary>
+    /// Every state of one meeting: for each system-time interval between the recordedAt of its events and each
+    /// knowledge interval between the reportedAt of the events recorded by then, the meeting as the fold shows it,
+    /// wherever it exists. A state that holds on across appends is one row whose system-time interval spans them, so
+    /// an append closes and opens only the rows whose state it changes.
+    /// </summary>
+    /// <param name="stream">Every event of one meeting's stream, in any order.</param>
+    /// <returns>Rows in (recordedFrom, reportedFrom) order; none for an empty stream.</returns>
+    public static IReadOnlyList<MeetingStateRow> Of(IReadOnlyCollection<StoredEvent> stream)
+    {
+        if (stream.Count == 0)
+        {
+            return [];
+        }
+        var id = stream.First().Stream;
+        var rows = new List<MeetingStateRow>();
+        var open = new Dictionary<(long From, long To, string Json), (long RecordedFrom, MeetingSnapshot Snapshot)>();
+        foreach (var recorded in stream.Select(e => e.RecordedAt.Instant.UtcTicks).Distinct().Order())
+        {
+            var next = new Dictionary<(long, long, string), (long, MeetingSnapshot)>();
+            foreach (var (from, to, snapshot) in KnowledgeIntervals(id, [.. stream.Where(e => e.RecordedAt.Instant.UtcTicks <= recorded)]))
+            {
+                var key = (from, to, Write(snapshot));
+                next[key] = open.TryGetValue(key, out var held) ? held : (recorded, snapshot);
+            }
+            rows.AddRange(open.Where(cell => !next.ContainsKey(cell.Key)).Select(cell => Row(id, cell.Key, cell.Value.RecordedFrom, recorded, cell.Value.Snapshot)));
+            open = next;
+        }
+        rows.AddRange(open.Select(cell => Row(id, cell.Key, cell.Value.RecordedFrom, Open, cell.Value.Snapshot)));
+        return [.. rows.OrderBy(r => r.RecordedFrom).ThenBy(r => r.ReportedFrom)];
+    }
+
+    /// <summary>
+    /// The knowledge intervals of one meeting as <paramref name="recorded"/> shows it: from each distinct reportedAt to the
+    /// next, the fold of the events reported by then (<see cref="TimelineFold.Meetings"/>'s answer for that meeting).
+    /// </summary>
+    private static IEnumerable<(long From, long To, MeetingSnapshot Snapshot)> KnowledgeIntervals(MeetingId id, IReadOnlyList<StoredEvent> recorded)
+    {
+        var retracted = TimelineFold.Retracted(recorded);
+        var ordered = recorded.OrderBy(e => e.ReportedAt.Instant.UtcTicks).ThenBy(e => e.Sequence).ToList();
+        var view = MeetingView.Empty(id);
+        var version = 0L;
+        StoredEvent? latest = null;
+        for (var i = 0; i < ordered.Count;)
+        {
+            var from = ordered[i].ReportedAt.Instant.UtcTicks;
+            for (; i < ordered.Count && ordered[i].ReportedAt.Instant.UtcTicks == from; i++)
+            {
+                var e = ordered[i];
+                version = Math.Max(version, e.StreamVersion);
+                if (retracted.Contains(e.EventId))
+                {
+                    continue;
+                }
+                latest = e;
+                if (e.Event is not MeetingEvent.ReportRetracted)
+                {
+                    view = view.Apply(e);
+                }
+            }
+            if (view.State.Exists)
+            {
+                yield return (from, i < ordered.Count ? ordered[i].ReportedAt.Instant.UtcTicks : Open, Snapshot(view with { Version = version }, latest));
+            }
+        }
+    }
+
+    /// <summary>What the answers need of a folded meeting; <paramref name="latest"/> is its last report not retracted.</summary>
+    internal static MeetingSnapshot Snapshot(MeetingView view, StoredEvent? latest) =>
+        new(
+            GetScheduleHandler.ToScheduled(view),
+            [.. view.State.Participants.Select(p =>
+            {
+                var record = view.AttendanceOf(p.Name);
+                return new AttendanceStatement(p.Name.Value, record.AnnouncedLevel, record.DeclinedAt?.Text);
+            })],
+            latest is null ? null : new LatestReport(latest.Sequence, latest.ReportedAt.Text, EventSummary.Describe(latest.Event), latest.Source));
+
+    private static MeetingStateRow Row(MeetingId id, (long From, long To, string Json) cell, long recordedFrom, long recordedTo, MeetingSnapshot snapshot)
+    {
+        var meeting = snapshot.Meeting;
+        return new MeetingStateRow(
+            id.Value,
+            cell.From,
+            cell.To,
+            recordedFrom,
+            recordedTo,
+            (meeting.Earliest ?? DateOnly.MaxValue).DayNumber,
+            (meeting.Latest ?? DateOnly.MaxValue).DayNumber,
+            meeting.Dates is not null,
+            [.. meeting.Participants.Select(p => ParticipantKey(p.Name)).Distinct(StringComparer.Ordinal)],
+            SearchKeyOf(meeting),
+            cell.Json);
+    }
+
+    /// <summary>The report-day rows of <paramref name="events"/> (any events, of any streams).</summary>
+    public static IReadOnlyList<ReportDayRow> ReportDays(IEnumerable<StoredEvent> events) =>
+        [.. events
+            .GroupBy(e => (Day: e.ReportedAt.Day.DayNumber, RecordedAt: e.RecordedAt.Instant.UtcTicks))
+            .Select(g => new ReportDayRow(g.Key.Day, g.Key.RecordedAt, g.Count()))
+            .OrderBy(r => r.Day)
+            .ThenBy(r => r.RecordedAt)];
+
+    /// <summary>Every day with reports among <paramref name="rows"/> recorded within <paramref name="recordedAsOf"/>, in day order.</summary>
+    public static IReadOnlyList<ReportDay> CountDays(IEnumerable<ReportDayRow> rows, Cutoff? recordedAsOf)
+    {
+        var key = StateQuery.Now with { RecordedAsOf = recordedAsOf };
+        return [.. rows
+            .Where(r => r.RecordedAt <= key.RecordedAsOfKey)
+            .GroupBy(r => r.Day)
+            .OrderBy(g => g.Key)
+            .Select(g => new ReportDay(DateOnly.FromDayNumber(g.Key), g.Sum(r => r.Reports)))];
+    }
+
+    /// <summary>The key a participant's name is kept and matched by: upper case, invariant culture, as names compare.</summary>
+    public static string ParticipantKey(string name) => name.ToUpperInvariant();
+
+    /// <summary>The form search text and the searched fields are compared in: lower case, invariant culture.</summary>
+    public static string SearchKey(string text) => text.ToLowerInvariant();
+
+    /// <summary>What a search looks in: title, organization and every participant's name, one per line.</summary>
+    public static string SearchKeyOf(ScheduledMeeting meeting) =>
+        SearchKey(string.Join('\n', [meeting.Title, meeting.Organization ?? string.Empty, .. meeting.Participants.Select(p => p.Name)]));
+
+    /// <summary>The snapshot as the index keeps it.</summary>
+    public static string Write(MeetingSnapshot snapshot) => JsonSerializer.Serialize(snapshot, TimelineJson.Stored);
+
+    /// <summary>Reads a snapshot written by <see cref="Write"/>.</summary>
+    /// <exception cref="JsonException">The text is not a snapshot of this <see cref="FormatVersion"/>.</exception>
+    public static MeetingSnapshot Read(string json) =>
+        JsonSerializer.Deserialize<MeetingSnapshot>(json, TimelineJson.Stored) ?? throw new JsonException("a meeting snapshot is null");
+}

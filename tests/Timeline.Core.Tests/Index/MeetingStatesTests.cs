@@ -1,0 +1,168 @@
+using System.Text.Json;
+using CsCheck;
+using Timeline.Core.History;
+using Timeline.Core.Index;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Schedule;
+using Timeline.Core.Serialization;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+using Timeline.Store.Contract;
+
+namespace Timeline.Core.Tests.Index;
+
+/// <summary>
+/// The as-of index's rows answer every question exactly as the fold does, for random logs (backdated reports,
+/// retractions, appends in any order, shared recordedAt) at random knowledge and system times.
+/// </summary>
+public sealed class MeetingStatesTests
+{
+    private const long Iterations = 400;
+    private static readonly DateOnly Today = new(2022, 10, 1);
+
+    private static readonly Gen<(RandomLog Log, Cutoff? AsOf, Cutoff? RecordedAsOf, int Filter)> Cases =
+        Gen.Select(RandomLogs.Log(), RandomLogs.AsOf, RandomLogs.RecordedAsOf, Gen.Int[0, 9]);
+
+    [Fact]
+    public void The_schedule_from_the_rows_equals_the_schedule_folded_from_the_log()
+    {
+        Cases.Sample(c =>
+        {
+            var log = c.Log.Stamp();
+            var (participant, from, to) = c.Filter switch
+            {
+                1 => ("VLADIMIR PUTIN", null, null),
+                2 => ("recep erdoğan", null, null),
+                3 => (null, "2022-09-16", "2022-10"),
+                4 => (null, "2022-11", null),
+                5 => ("Xi Jinping", null, "2022-09-15"),
+                _ => ((string?)null, (string?)null, (string?)null),
+            };
+            var query = new GetSchedule(c.AsOf?.Text, c.RecordedAsOf?.Text, participant, from, to);
+            var folded = GetScheduleHandler.Build(log, query, Today).Meetings;
+
+            var states = MeetingStates.Select(Rows(log), new StateQuery
+            {
+                AsOf = c.AsOf,
+                RecordedAsOf = c.RecordedAsOf,
+                Participant = participant is null ? null : ParticipantName.Parse(participant),
+                From = from is null ? null : EdtfDate.Parse(from).Earliest,
+                To = to is null ? null : EdtfDate.Parse(to).Latest,
+            });
+            var day = Overdue.Day(c.AsOf, Today);
+            Assert.Equal(Json(folded), Json(states.Select(s => s.Meeting with { Overdue = Overdue.Is(s.Meeting.Status, s.Meeting.Latest, day) })));
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void Each_state_carries_the_attendance_facts_and_the_latest_report_the_log_shows()
+    {
+        Cases.Sample(c =>
+        {
+            var log = c.Log.Stamp();
+            var views = TimelineFold.Meetings(log, c.AsOf, c.RecordedAsOf).ToDictionary(v => v.Id.Value);
+            var states = MeetingStates.Select(Rows(log), new StateQuery { AsOf = c.AsOf, RecordedAsOf = c.RecordedAsOf });
+            Assert.Equal(views.Keys.Order(StringComparer.Ordinal), states.Select(s => s.Meeting.Id).Order(StringComparer.Ordinal));
+            foreach (var state in states)
+            {
+                var view = views[state.Meeting.Id];
+                Assert.Equal(
+                    view.State.Participants.Select(p => (p.Name.Value, view.AttendanceOf(p.Name).AnnouncedLevel, view.AttendanceOf(p.Name).DeclinedAt?.Text)),
+                    state.Statements.Select(s => (s.Participant, s.AnnouncedLevel, s.DeclinedAt)));
+                var history = GetHistoryHandler.Build(view.Id, log, new GetHistory(view.Id.Value, c.AsOf?.Text, c.RecordedAsOf?.Text));
+                var latest = history.Entries.LastOrDefault(e => !e.Retracted);
+                Assert.Equal(latest?.Sequence, state.LatestReport?.Sequence);
+                Assert.Equal(latest?.Summary, state.LatestReport?.Summary);
+                Assert.Equal(latest?.ReportedAt, state.LatestReport?.ReportedAt);
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void Pages_of_any_size_put_together_give_the_whole_answer_and_search_finds_what_the_fields_contain()
+    {
+        Gen.Select(Cases, Gen.Int[1, 3], Gen.OneOf("putin", "SUMMIT", "xi", "g20", "ğ", "zzz")).Sample((c, size, text) =>
+        {
+            var rows = Rows(c.Log.Stamp());
+            var query = new StateQuery { AsOf = c.AsOf, RecordedAsOf = c.RecordedAsOf };
+            var whole = MeetingStates.Select(rows, query);
+            var paged = new List<MeetingSnapshot>();
+            for (var page = MeetingStates.Select(rows, query with { Limit = size }); page.Count > 0;
+                 page = MeetingStates.Select(rows, query with { Limit = size, After = ScheduleCursor.After(page[^1].Meeting) }))
+            {
+                Assert.True(page.Count <= size);
+                paged.AddRange(page);
+                Assert.True(ScheduleCursor.TryParse(ScheduleCursor.After(page[^1].Meeting).ToString(), out var cursor));
+                Assert.Equal(ScheduleCursor.After(page[^1].Meeting), cursor);
+            }
+            Assert.Equal(Json(whole.Select(s => s.Meeting)), Json(paged.Select(s => s.Meeting)));
+
+            var found = MeetingStates.Select(rows, query with { Search = text });
+            var expected = whole.Where(s =>
+                s.Meeting.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || (s.Meeting.Organization ?? "").Contains(text, StringComparison.OrdinalIgnoreCase)
+                || s.Meeting.Participants.Any(p => p.Name.Contains(text, StringComparison.OrdinalIgnoreCase)));
+            Assert.Equal(Json(expected.Select(s => s.Meeting)), Json(found.Select(s => s.Meeting)));
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void Each_meeting_s_rows_never_overlap_and_an_append_in_report_order_only_closes_the_last_interval()
+    {
+        RandomLogs.Log().Sample(random =>
+        {
+            foreach (var stream in random.Stamp().GroupBy(e => e.Stream))
+            {
+                var rows = MeetingStates.Of([.. stream]);
+                foreach (var (a, i) in rows.Select((r, i) => (r, i)))
+                {
+                    Assert.True(a.ReportedFrom < a.ReportedTo && a.RecordedFrom < a.RecordedTo, $"empty interval {a}");
+                    Assert.DoesNotContain(rows.Skip(i + 1), b =>
+                        a.ReportedFrom < b.ReportedTo && b.ReportedFrom < a.ReportedTo && a.RecordedFrom < b.RecordedTo && b.RecordedFrom < a.RecordedTo);
+                }
+            }
+        }, iter: Iterations);
+
+        // Three reports of one meeting, appended in report order: each append closes one row and opens two.
+        var log = new Support.LogBuilder();
+        log.Append("g20-2022", Support.Seed.G20Announced, "2022-09-08");
+        log.Append("g20-2022", new MeetingEvent.AttendanceAnnounced(Support.Seed.Putin, AttendanceLevel.Expected, null), "2022-09-10");
+        log.Append("g20-2022", new MeetingEvent.AttendanceConfirmed(Support.Seed.Putin, null), "2022-09-12");
+        var g20 = MeetingStates.Of([.. log.Events]);
+        Assert.Equal(5, g20.Count);
+        Assert.Equal(3, g20.Count(r => r.RecordedTo == MeetingStates.Open));
+    }
+
+    [Fact]
+    public void Report_days_from_the_rows_count_every_event_recorded_by_then_on_its_reported_day()
+    {
+        Gen.Select(RandomLogs.Log(), RandomLogs.RecordedAsOf).Sample((random, recordedAsOf) =>
+        {
+            var log = random.Stamp();
+            var expected = log
+                .Where(e => recordedAsOf is null || recordedAsOf.Includes(e.RecordedAt))
+                .GroupBy(e => e.ReportedAt.Day)
+                .OrderBy(g => g.Key)
+                .Select(g => new ReportDay(g.Key, g.Count()));
+            Assert.Equal(expected, MeetingStates.CountDays(MeetingStates.ReportDays(log), recordedAsOf));
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void A_snapshot_reads_back_as_it_was_written()
+    {
+        RandomLogs.Log().Sample(random =>
+        {
+            foreach (var row in Rows(random.Stamp()))
+            {
+                Assert.Equal(row.Snapshot, MeetingStates.Write(MeetingStates.Read(row.Snapshot)));
+            }
+        }, iter: 100);
+    }
+
+    private static List<MeetingStateRow> Rows(IReadOnlyList<StoredEvent> log) =>
+        [.. log.GroupBy(e => e.Stream).SelectMany(stream => MeetingStates.Of([.. stream]))];
+
+    private static string Json<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items.ToList(), TimelineJson.Output);
+}
