@@ -49,6 +49,7 @@ public sealed record CommandOutcome(CommandOrigin Origin, string Command, string
 public sealed record ApplyReport(IReadOnlyList<CommandOutcome> Outcomes, int EventsAppended, IReadOnlyDictionary<string, long> StreamVersions)
 {
     /// <summary>How many commands were decided, and how many of each result: counted as they were decided.</summary>
+    [JsonIgnore]
     public OutcomeCounts Counts { get; init; } = OutcomeCounts.Of(Outcomes);
 
     public int Applied => Counts.Applied;
