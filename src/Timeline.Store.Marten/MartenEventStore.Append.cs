@@ -234,6 +234,8 @@ public sealed partial class MartenEventStore
         return WriteConflict.StreamMoved(moved, versions.GetValueOrDefault(moved.Stream.Value), cause);
     }
 
+    // Raw SQL over mt_streams: one statement for every stream of an append (an import appends thousands), inside the
+    // writer's transaction; Marten's FetchStreamStateAsync reads one stream per query.
     private async Task<Dictionary<string, long>> CurrentVersionsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] streams, CancellationToken cancellationToken)
     {

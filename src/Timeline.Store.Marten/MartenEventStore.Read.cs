@@ -1,8 +1,12 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using Npgsql;
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using Marten.Linq.MatchesSql;
 using NpgsqlTypes;
+using Npgsql;
 using Timeline.Core.Storage;
+using EventQuery = Timeline.Core.Storage.EventQuery;
 using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
 
@@ -11,25 +15,29 @@ namespace Timeline.Store.Marten;
 public sealed partial class MartenEventStore
 {
     /// <summary>
-    /// Leaves out Marten's tombstones: placeholder events that Marten writes, on a stream of its own, for sequence
-    /// numbers drawn by an append that then failed.
+    /// The stream of Marten's tombstones: placeholder events that Marten writes for sequence numbers drawn by an append
+    /// that then failed. Reads leave it out.
     /// </summary>
-    private const string NotTombstone = "stream_id <> 'mt_tombstone'";
+    private const string TombstoneStream = "mt_tombstone";
 
-    // Plain SQL on Marten's tables: every filter, including substring search in the headers, runs in PostgreSQL.
-    private string SelectEvents => $"""
-        SELECT seq_id, stream_id, version, id, type, data, timestamp, user_name, causation_id,
-               headers ->> '{Envelope.ReportedAt}', headers ->> '{Envelope.Outlet}', headers ->> '{Envelope.Url}',
-               headers ->> '{Envelope.PublishedAt}', headers ->> '{Envelope.Speaker}', headers ->> '{Envelope.Quote}'
-        FROM {_schema}.mt_events
-        """;
+    /// <summary>Leaves out Marten's tombstones, in the raw SQL that remains (restore).</summary>
+    private const string NotTombstone = $"stream_id <> '{TombstoneStream}'";
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
-        await RowsAsync(
-            command => PrepareReadStream(command, stream),
-            ReadEvent,
-            cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var session = _store.QuerySession();
+            var events = await session.Events.FetchStreamAsync(stream.Value, token: cancellationToken).ConfigureAwait(false);
+            return events.Select(ToStoredEvent).ToList();
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
@@ -39,6 +47,7 @@ public sealed partial class MartenEventStore
         {
             return new HashSet<string>(StringComparer.Ordinal);
         }
+        // timeline_commands is Timeline's own table (see TimelineTables), not Marten's: plain SQL on its primary key.
         var found = await RowsAsync(
             command => PrepareFindCommands(command, commandIds),
             reader => reader.GetString(0),
@@ -46,20 +55,14 @@ public sealed partial class MartenEventStore
         return found.ToHashSet(StringComparer.Ordinal);
     }
 
-    // The statements of ReadStreamAsync and FindCommandsAsync, for the store and for a write transaction alike.
-    private void PrepareReadStream(NpgsqlCommand command, MeetingId stream)
-    {
-        command.CommandText = SelectEvents + " WHERE stream_id = @stream ORDER BY version";
-        command.Parameters.AddWithValue("stream", stream.Value);
-    }
-
+    // The statement of FindCommandsAsync, for the store and for a write transaction alike.
     private void PrepareFindCommands(NpgsqlCommand command, IReadOnlyCollection<string> commandIds)
     {
         command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
         command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
     }
 
-    /// <summary>Every row of one query, once the schema is ready, with the database's errors translated.</summary>
+    /// <summary>Every row of one query on Timeline's own tables, once the schema is ready, with the database's errors translated.</summary>
     private Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
         DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, T>(
             async ct =>
@@ -74,8 +77,8 @@ public sealed partial class MartenEventStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Rows are streamed from one open connection while the caller enumerates, in one statement, so the enumeration
-    /// sees the log as it was when it started; writers go on meanwhile.
+    /// One Marten LINQ query over the raw events (<c>QueryAllRawEvents</c>), streamed from one open connection while the
+    /// caller enumerates, so the enumeration sees the log as it was when it started; writers go on meanwhile.
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -85,102 +88,111 @@ public sealed partial class MartenEventStore
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var rows = DbRows.StreamAsync<NpgsqlCommand, NpgsqlDataReader, StoredEvent>(
-            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
-            command => command.CommandText = Filter(query, command.Parameters),
-            ReadEvent,
-            Translate,
-            cancellationToken);
-        await foreach (var e in rows.ConfigureAwait(false))
+        await using var session = _store.QuerySession();
+        await using var events = Matching(session, query).ToAsyncEnumerable(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextAsync(events).ConfigureAwait(false))
         {
-            yield return e;
+            yield return ToStoredEvent(events.Current);
         }
     }
 
-    /// <summary>The SQL for a query. Only fixed text is concatenated here; every value goes in a parameter.</summary>
-    private string Filter(EventQuery query, NpgsqlParameterCollection parameters)
+    // Outside the iterator, since an iterator cannot yield from a try block that catches.
+    private async Task<bool> NextAsync(IAsyncEnumerator<IEvent> events)
     {
-        var sql = new StringBuilder(SelectEvents).Append($" WHERE seq_id > @after_sequence AND {NotTombstone}");
-        parameters.AddWithValue("after_sequence", query.AfterSequence);
+        try
+        {
+            return await events.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
+    /// The query for <paramref name="query"/> in Marten's LINQ over its events: sequence, stream, type, command id
+    /// (Marten's causation id), recordedBy (its user name) and recordedAt (its timestamp) are members Marten knows.
+    /// </summary>
+    private static IQueryable<IEvent> Matching(IQuerySession session, EventQuery query)
+    {
+        var events = session.Events.QueryAllRawEvents().Where(e => e.Sequence > query.AfterSequence && e.StreamKey != TombstoneStream);
         if (query.UpToSequence is { } upTo)
         {
-            sql.Append(" AND seq_id <= @up_to_sequence");
-            parameters.AddWithValue("up_to_sequence", upTo);
+            events = events.Where(e => e.Sequence <= upTo);
         }
         if (query.Streams is { } streams)
         {
-            sql.Append(" AND stream_id = ANY(@streams)");
-            parameters.AddWithValue("streams", NpgsqlDbType.Array | NpgsqlDbType.Varchar, streams.Select(s => s.Value).ToArray());
+            var ids = streams.Select(s => s.Value).ToArray();
+            events = events.Where(e => ids.Contains(e.StreamKey));
         }
         if (query.EventTypes is { } eventTypes)
         {
-            sql.Append(" AND type = ANY(@event_types)");
-            parameters.AddWithValue("event_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar, eventTypes.ToArray());
+            var types = eventTypes.ToArray();
+            events = events.Where(e => types.Contains(e.EventTypeName));
         }
         if (query.CommandIds is { } commandIds)
         {
-            sql.Append(" AND causation_id = ANY(@command_ids)");
-            parameters.AddWithValue("command_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
+            var ids = commandIds.ToArray();
+            events = events.Where(e => ids.Contains(e.CausationId));
         }
         if (query.RecordedBy is { } recordedBy)
         {
-            sql.Append(" AND user_name = @recorded_by");
-            parameters.AddWithValue("recorded_by", recordedBy);
+            events = events.Where(e => e.UserName == recordedBy);
         }
         if (query.RecordedAtOrBefore is { } recordedAtOrBefore)
         {
             // Stored instants are whole microseconds, so comparing with the bound cut down to one is exact, where
             // PostgreSQL would round a finer bound up.
-            sql.Append(" AND timestamp <= @recorded_at_or_before");
-            parameters.AddWithValue("recorded_at_or_before", NpgsqlDbType.TimestampTz, RecordedAt.CutDown(recordedAtOrBefore).Instant);
+            var bound = RecordedAt.CutDown(recordedAtOrBefore).Instant.ToUniversalTime();
+            events = events.Where(e => e.Timestamp <= bound);
         }
+        // Marten's LINQ has no members for an event's headers, so the filters on them are SQL fragments inside the
+        // LINQ query (MatchesSql), written exactly as the expression indexes of AuditIndexes so PostgreSQL uses them.
         if (query.ReportedFrom is { } reportedFrom)
         {
-            sql.Append($" AND (headers ->> '{Envelope.ReportedAtUtc}') COLLATE \"C\" >= @reported_from");
-            parameters.AddWithValue("reported_from", EventQuery.ReportedAtKey(reportedFrom));
+            events = events.Where(e => e.MatchesSql($"{AuditIndexes.ReportedAtExpression} >= ?", EventQuery.ReportedAtKey(reportedFrom)));
         }
         if (query.ReportedBefore is { } reportedBefore)
         {
-            sql.Append($" AND (headers ->> '{Envelope.ReportedAtUtc}') COLLATE \"C\" < @reported_before");
-            parameters.AddWithValue("reported_before", EventQuery.ReportedAtKey(reportedBefore));
+            events = events.Where(e => e.MatchesSql($"{AuditIndexes.ReportedAtExpression} < ?", EventQuery.ReportedAtKey(reportedBefore)));
         }
         if (EventQuery.SearchKey(query.Speaker) is { } speaker)
         {
-            // strpos, not LIKE or ILIKE: the needle is plain text, so % and _ in it match themselves.
-            sql.Append($" AND strpos(headers ->> '{Envelope.SpeakerKey}', @speaker) > 0");
-            parameters.AddWithValue("speaker", speaker);
+            events = events.Where(e => e.MatchesSql($"{AuditIndexes.SpeakerExpression} LIKE ?", AuditIndexes.Containing(speaker)));
         }
         if (EventQuery.SearchKey(query.Outlet) is { } outlet)
         {
-            sql.Append($" AND strpos(headers ->> '{Envelope.OutletKey}', @outlet) > 0");
-            parameters.AddWithValue("outlet", outlet);
+            events = events.Where(e => e.MatchesSql($"{AuditIndexes.OutletExpression} LIKE ?", AuditIndexes.Containing(outlet)));
         }
-        sql.Append(" ORDER BY seq_id");
-        if (query.Limit is { } limit)
-        {
-            sql.Append(" LIMIT @limit");
-            parameters.AddWithValue("limit", limit);
-        }
-        return sql.ToString();
+        events = events.OrderBy(e => e.Sequence);
+        return query.Limit is { } limit ? events.Take(limit) : events;
     }
 
-    private StoredEvent ReadEvent(NpgsqlDataReader reader) => EventRow.Read($"the Timeline schema '{_schema}' of {Where}", reader.GetInt64(0), reader, static r => new EventRow(
-        r.GetInt64(0),
-        r.GetString(1),
-        r.GetInt64(2),
-        r.GetGuid(3),
-        r.GetString(4),
-        r.GetString(5),
-        NullableString(r, 9),
-        RecordedAt.Exactly(r.GetFieldValue<DateTimeOffset>(6)),
-        NullableString(r, 7),
-        NullableString(r, 10),
-        NullableString(r, 11),
-        NullableString(r, 12),
-        NullableString(r, 13),
-        NullableString(r, 14),
-        NullableString(r, 8)));
+    /// <summary>An event as Marten reads it, with Timeline's envelope from its metadata and headers.</summary>
+    private StoredEvent ToStoredEvent(IEvent e) => EventRow.Read($"the Timeline schema '{_schema}' of {Where}", e.Sequence, e, static e => new EventRow(
+        e.Sequence,
+        e.StreamKey ?? string.Empty,
+        e.Version,
+        e.Id,
+        e.EventTypeName,
+        e.Data,
+        Header(e, Envelope.ReportedAt),
+        RecordedAt.Exactly(e.Timestamp),
+        e.UserName,
+        Header(e, Envelope.Outlet),
+        Header(e, Envelope.Url),
+        Header(e, Envelope.PublishedAt),
+        Header(e, Envelope.Speaker),
+        Header(e, Envelope.Quote),
+        e.CausationId));
 
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    /// <summary>One header as text; Marten reads header values back as JSON elements.</summary>
+    private static string? Header(IEvent e, string key) => e.Headers?.GetValueOrDefault(key) switch
+    {
+        null => null,
+        string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } text => text.GetString(),
+        JsonElement { ValueKind: JsonValueKind.Null } => null,
+        var other => throw new InvalidDataException($"its header '{key}' is {other}, not text"),
+    };
 }

@@ -17,6 +17,11 @@ public sealed partial class MartenEventStore
     /// (<see cref="RestoreCheck"/>), then fills <c>mt_streams</c>, <c>mt_events</c> and <c>timeline_commands</c> from it
     /// and moves Marten's event sequence to the highest restored sequence, all in one transaction under the writer
     /// lock. Sequence, stream version, event id, recordedAt and recordedBy are written as given, not assigned.
+    /// <para>
+    /// Raw SQL over Marten's tables, because Marten's append assigns sequences (and its session has no way to keep
+    /// given ones), and its bulk importer (<c>BulkInsertEventStreamAsync</c>) runs outside the transaction that must
+    /// also hold the writer lock, the emptiness check and <c>timeline_commands</c>, so a failed restore leaves nothing.
+    /// </para>
     /// </remarks>
     public async Task<long> RestoreAsync(IAsyncEnumerable<StoredEvent> events, CancellationToken cancellationToken)
     {

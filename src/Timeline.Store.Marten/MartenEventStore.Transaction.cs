@@ -1,3 +1,4 @@
+using Marten.Services;
 using Npgsql;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
@@ -20,7 +21,22 @@ public sealed partial class MartenEventStore
         public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
         {
             EnsureOpen();
-            return await Rows(command => store.PrepareReadStream(command, stream), store.ReadEvent, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // A query session enlisted in this transaction sees its own uncommitted events.
+                await using var session = store._store.QuerySession(SessionOptions.ForTransaction(transaction));
+                var events = await session.Events.FetchStreamAsync(stream.Value, token: cancellationToken).ConfigureAwait(false);
+                return events.Select(store.ToStoredEvent).ToList();
+            }
+            catch (Exception e)
+            {
+                _failed = true;
+                if (store.Translate(e) is { } translated)
+                {
+                    throw translated;
+                }
+                throw;
+            }
         }
 
         public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)

@@ -179,6 +179,9 @@ public sealed partial class MartenEventStore : IStore, IDisposable
             {
                 json.Converters.Insert(0, TimelineJson.Stored.Converters[i]);
             }
+            // Header values are text exactly as given (Envelope); Marten's reader of untyped values would turn a
+            // date-like one into a DateTime.
+            json.Converters.Insert(0, new TextHeaderValues());
         });
 
         // No retries: a connection failure must surface at once, and an append is retried only by deciding again.
@@ -189,6 +192,14 @@ public sealed partial class MartenEventStore : IStore, IDisposable
         {
             marten.Storage.ExtendedSchemaObjects.Add(table);
         }
+
+        // The audit filters' indexes: Marten's own on (type, seq_id), and Timeline's on mt_events (AuditIndexes).
+        marten.Events.EnableEventTypeIndex = true;
+        marten.Storage.Add(new AuditIndexes(options.Schema));
+        foreach (var index in AuditIndexes.IndexNames)
+        {
+            marten.Events.IgnoreIndex(index);
+        }
         return marten;
     }
 
@@ -196,14 +207,17 @@ public sealed partial class MartenEventStore : IStore, IDisposable
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await WithConnectionAsync(
-            async connection =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT count(*) FROM {_schema}.mt_events WHERE {NotTombstone}";
-                return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            },
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var session = _store.QuerySession();
+            return await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey != TombstoneStream)
+                .LongCountAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
     }
 
     public async ValueTask DisposeAsync()

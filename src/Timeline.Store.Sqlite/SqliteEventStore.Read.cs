@@ -136,12 +136,12 @@ public sealed partial class SqliteEventStore
         if (EventQuery.SearchKey(query.Speaker) is { } speaker)
         {
             // instr, not LIKE: the needle is plain text, so % and _ in it match themselves.
-            sql.Append(" AND instr(speaker_key, $speaker) > 0");
+            sql.Append(" AND instr(speaker_key, $speaker) > 0").Append(Trigrams("speaker_key", speaker, parameters));
             parameters.AddWithValue("$speaker", speaker);
         }
         if (EventQuery.SearchKey(query.Outlet) is { } outlet)
         {
-            sql.Append(" AND instr(outlet_key, $outlet) > 0");
+            sql.Append(" AND instr(outlet_key, $outlet) > 0").Append(Trigrams("outlet_key", outlet, parameters));
             parameters.AddWithValue("$outlet", outlet);
         }
         sql.Append(" ORDER BY sequence");
@@ -151,6 +151,22 @@ public sealed partial class SqliteEventStore
             parameters.AddWithValue("$limit", limit);
         }
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Narrows a substring search to the events whose trigram index (<c>event_sources</c>) has the needle as a phrase,
+    /// which finds every event that contains it; instr beside it stays the exact test. A needle of fewer than three
+    /// characters has no trigram, so it is left to instr alone.
+    /// </summary>
+    private static string Trigrams(string column, string needle, SqliteParameterCollection parameters)
+    {
+        if (needle.EnumerateRunes().Count() < 3)
+        {
+            return string.Empty;
+        }
+        var name = $"${column}_phrase";
+        parameters.AddWithValue(name, $"{column} : \"{needle.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        return $" AND sequence IN (SELECT rowid FROM event_sources WHERE event_sources MATCH {name})";
     }
 
     private static string JsonArray(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray());

@@ -46,6 +46,20 @@ public sealed partial class SqliteEventStore
         CREATE INDEX IF NOT EXISTS events_by_recorded_by ON events (recorded_by, sequence);
         CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at);
         """,
+        // 2: trigram indexes for the audit's substring search in speaker and outlet (instr cannot use a b-tree): an
+        // FTS5 table over the events' search keys, without a copy of them (external content), filled by a trigger in
+        // the append's transaction and, for an existing file, from the events already there.
+        """
+        CREATE VIRTUAL TABLE IF NOT EXISTS event_sources USING fts5 (
+            speaker_key, outlet_key, content = 'events', content_rowid = 'sequence', tokenize = 'trigram'
+        );
+
+        CREATE TRIGGER IF NOT EXISTS event_sources_on_insert AFTER INSERT ON events BEGIN
+            INSERT INTO event_sources (rowid, speaker_key, outlet_key) VALUES (new.sequence, new.speaker_key, new.outlet_key);
+        END;
+
+        INSERT INTO event_sources (event_sources) VALUES ('rebuild');
+        """,
     ];
 
     /// <inheritdoc />

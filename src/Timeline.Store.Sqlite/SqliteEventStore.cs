@@ -33,8 +33,11 @@ namespace Timeline.Store.Sqlite;
 /// </remarks>
 public sealed partial class SqliteEventStore : IStore, IDisposable
 {
-    /// <summary>The schema version this code writes and reads; a file with a newer one is refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// The schema version this code writes and reads; a file with a newer one is refused. 2 added the trigram index
+    /// of speakers and outlets.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>How long a write waits for another writer's lock unless told otherwise.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(15);

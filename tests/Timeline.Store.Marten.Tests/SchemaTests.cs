@@ -193,6 +193,49 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
     }
 
     [Fact]
+    public async Task The_audit_filters_have_their_indexes_and_a_schema_without_them_is_out_of_date_until_they_are_added()
+    {
+        var schema = database.NewSchema();
+        await using (var store = await database.CreateStoreAsync(_clock, new() { Schema = schema }))
+        {
+            await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
+        }
+        var connection = await database.RequireAsync();
+        string[] indexes = [.. AuditIndexes.IndexNames, "idx_mt_events_event_type_seq_id"];
+        Assert.All(await Task.WhenAll(indexes.Select(index => IndexExistsAsync(connection, schema, index))), Assert.True);
+        // The filters' expressions are the indexes' own: with sequential scans off, PostgreSQL takes each index.
+        foreach (var (filter, index) in new[]
+        {
+            ($"{AuditIndexes.SpeakerExpression} LIKE '%ushakov%'", "timeline_events_by_speaker"),
+            ($"{AuditIndexes.OutletExpression} LIKE '%tass%'", "timeline_events_by_outlet"),
+            ($"{AuditIndexes.ReportedAtExpression} >= '2022-09-08'", "timeline_events_by_reported_at"),
+            ("causation_id = 'cmd-1'", "timeline_events_by_command"),
+            ("user_name = 'analyst'", "timeline_events_by_recorded_by"),
+        })
+        {
+            var plan = await PostgresSql.ScalarAsync<string>(
+                connection, $"SET enable_seqscan = off; EXPLAIN (FORMAT JSON) SELECT seq_id FROM {schema}.mt_events WHERE {filter}");
+            Assert.Contains($"\"{index}\"", plan, StringComparison.Ordinal);
+        }
+
+        await PostgresSql.ScalarAsync<int>(connection, $"DROP INDEX {schema}.timeline_events_by_speaker; DROP INDEX {schema}.timeline_events_by_command");
+        await using (var withoutDdl = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false }))
+        {
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => withoutDdl.CountAsync(Cancel));
+            Assert.Contains("timeline migrate", error.Message, StringComparison.Ordinal);
+        }
+        await using (var withDdl = await database.CreateStoreAsync(_clock, new() { Schema = schema }))
+        {
+            Assert.Equal(1, await withDdl.CountAsync(Cancel));
+        }
+        Assert.True(await IndexExistsAsync(connection, schema, "timeline_events_by_speaker"));
+        Assert.True(await IndexExistsAsync(connection, schema, "timeline_events_by_command"));
+    }
+
+    private static Task<bool> IndexExistsAsync(string connection, string schema, string index) =>
+        PostgresSql.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT FROM pg_indexes WHERE schemaname = @schema AND indexname = @index)", ("schema", schema), ("index", index));
+
+    [Fact]
     public async Task Events_are_stored_under_Timelines_names_with_Timelines_JSON_and_the_envelope_in_Martens_metadata()
     {
         var schema = database.NewSchema();

@@ -40,11 +40,11 @@ public sealed partial class SqliteFileTests
         var path = files.NewPath();
         var store = Open(path);
 
-        Assert.Equal($"created schema version 1 in {path}", await store.MigrateAsync(Cancel));
-        Assert.Equal($"schema version 1 is current in {path}", await store.MigrateAsync(Cancel));
-        Assert.Equal($"schema version 1 is current in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"created schema version {SqliteEventStore.SchemaVersion} in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version {SqliteEventStore.SchemaVersion} is current in {path}", await store.MigrateAsync(Cancel));
+        Assert.Equal($"schema version {SqliteEventStore.SchemaVersion} is current in {path}", await Open(path).MigrateAsync(Cancel));
 
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
     }
 
@@ -54,7 +54,7 @@ public sealed partial class SqliteFileTests
         var path = files.NewPath();
         await Open(path).CountAsync(Cancel);
 
-        Assert.Equal($"schema version 1 is current in {path}", await Open(path).MigrateAsync(Cancel));
+        Assert.Equal($"schema version {SqliteEventStore.SchemaVersion} is current in {path}", await Open(path).MigrateAsync(Cancel));
     }
 
     [Fact]
@@ -62,14 +62,14 @@ public sealed partial class SqliteFileTests
     {
         var path = files.NewPath();
         await Open(path).MigrateAsync(Cancel);
-        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00.000000Z')");
+        Execute(path, $"INSERT INTO schema_version (version, applied_at) VALUES ({Newer}, '2030-01-01T00:00:00.000000Z')");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).MigrateAsync(Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
-        Assert.Equal([1L, 2L], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Contains($"schema version {Newer}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {SqliteEventStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Equal([.. Versions, (long)Newer], Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]

@@ -57,6 +57,12 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         return rows;
     }
 
+    /// <summary>The versions a file created by this code records: one row per migration.</summary>
+    private static readonly object[] Versions = [.. Enumerable.Range(1, SqliteEventStore.SchemaVersion).Select(v => (object)(long)v)];
+
+    /// <summary>A schema version this code does not know yet.</summary>
+    private const int Newer = SqliteEventStore.SchemaVersion + 1;
+
     private static void Execute(string path, string sql)
     {
         using var connection = Raw(path);
@@ -83,9 +89,33 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         Assert.Equal(0, await Open(path).CountAsync(Cancel));
 
         var tables = Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name").Select(r => r[0]);
-        Assert.Equal(["commands", "events", "schema_version"], tables);
-        Assert.Equal([(long)SqliteEventStore.SchemaVersion], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        // event_sources and its shadow tables: the trigram index of speakers and outlets (FTS5).
+        Assert.Equal(["commands", "event_sources", "event_sources_config", "event_sources_data", "event_sources_docsize", "event_sources_idx", "events", "schema_version"], tables);
+        Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
+    }
+
+    [Fact]
+    public async Task A_file_at_version_1_gets_the_trigram_index_of_its_speakers_and_outlets_on_first_use()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        var stored = await store.AppendAsync(
+            [new StreamAppend(G20, 0, [Pending(G20Announced, Peskov), Pending(PutinExpected, Ushakov), Pending(PutinConfirmed, UshakovInRussian)])], "analyst", Cancel);
+        store.Dispose();
+        // What version 1 was: the same tables without the index.
+        Execute(path, "DROP TRIGGER event_sources_on_insert; DROP TABLE event_sources; DELETE FROM schema_version WHERE version > 1");
+
+        var reopened = Open(path);
+        var byUshakov = await reopened.ReadAllAsync(new EventQuery { Speaker = "USHAKOV" }, Cancel).ToListAsync(Cancel);
+        var byUshakovInRussian = await reopened.ReadAllAsync(new EventQuery { Speaker = "ушаков" }, Cancel).ToListAsync(Cancel);
+        var byOutlet = await reopened.ReadAllAsync(new EventQuery { Outlet = "kremlin" }, Cancel).ToListAsync(Cancel);
+
+        Assert.Equal([stored[1]], byUshakov);
+        Assert.Equal([stored[2]], byUshakovInRussian);
+        Assert.Equal([stored[0]], byOutlet);
+        Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Equal([(object)stored[1].Sequence], Query(path, "SELECT rowid FROM event_sources WHERE event_sources MATCH 'speaker_key : \"ushakov\"'").Select(r => r[0]));
     }
 
     [Fact]
@@ -103,7 +133,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         Assert.Equal(3, after[0].StreamVersion);
         Assert.Equal(before[^1].Sequence + 1, after[0].Sequence);
         Assert.Equal(3, await reopened.CountAsync(Cancel));
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -114,7 +144,7 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.CountAsync(Cancel), Cancel)));
 
-        Assert.Equal([1L], Query(path, "SELECT version FROM schema_version").Select(r => r[0]));
+        Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
@@ -151,13 +181,13 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         var store = Open(path);
         await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
         store.Dispose();
-        Execute(path, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00.000000Z')");
+        Execute(path, $"INSERT INTO schema_version (version, applied_at) VALUES ({Newer}, '2030-01-01T00:00:00.000000Z')");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Open(path).ReadStreamAsync(G20, Cancel));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {Newer}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {SqliteEventStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,13 +19,14 @@ internal static class CommandEndpoints
             .WithName("PostCommands")
             .WithSummary("Apply one command or an array of them, all or nothing")
             .WithDescription(
-                "The body is one command object or an array of them, in the shape docs/contract.md#commands describes. A command without reportedAt is " +
+                "The body is one command object or an array of them, in the shape docs/contract.md#commands describes, or the commands as NDJSON " +
+                "(application/x-ndjson), YAML (application/yaml) or plain text read like standard input. A command without reportedAt is " +
                 "reported now (live entry). If-Match: \"<version>\" makes the request fail with 409 unless its one meeting is " +
                 "at that version. The answer carries the meeting's new version as ETag when the request is about one meeting. " +
                 "recordedBy is the key's name. With ?dryRun=true every command is decided against the store and its outcome reported " +
                 "(applied, unchanged, duplicate or rejected by a rule), and nothing is written: the answer is the dry-run report, with " +
                 "status 200, or 409 when a command would be rejected.")
-            .Accepts<JsonElement>("application/json")
+            .Accepts<JsonElement>("application/json", "application/x-ndjson", "application/jsonl", "application/yaml", "application/x-yaml", "text/yaml", "text/plain")
             .Produces<ApplyReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -36,7 +37,7 @@ internal static class CommandEndpoints
         HttpRequest request, IMediator mediator, TimeProvider clock, IOptionsSnapshot<ApiOptions> options, CancellationToken cancellationToken, bool dryRun = false)
     {
         var limits = options.Value;
-        using var body = await RequestBody.ReadJsonAsync(request, limits.MaxRequestBodyBytes, cancellationToken);
+        using var body = await RequestBody.ReadCommandsAsync(request, limits.MaxRequestBodyBytes, cancellationToken);
         var commands = CommandRequest.Read(body.RootElement, limits.MaxCommandsPerRequest, clock.GetUtcNow(), request.Headers.IfMatch);
         if (dryRun)
         {

@@ -73,7 +73,7 @@ internal sealed partial class ProblemMapping(IProblemDetailsService problems, IL
             403 => $"the key '{http.User.Identity?.Name}' has the role '{RoleOf(http)}', which may not do this",
             404 => $"there is nothing at {http.Request.Path}; the API lives under /api (see /openapi/v1.json)",
             405 => $"{http.Request.Method} is not allowed on {http.Request.Path}",
-            415 => $"send the body as JSON with Content-Type: application/json, not {http.Request.ContentType ?? "no content type"}",
+            415 => $"send the body as JSON with Content-Type: application/json (POST /api/commands also takes application/x-ndjson, application/yaml and text/plain), not {http.Request.ContentType ?? "no content type"}",
             _ => null,
         };
     }

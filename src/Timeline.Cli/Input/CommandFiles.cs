@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Timeline.Core.Commands;
 using Timeline.Core.Commands.ApplyCommands;
+using Timeline.Core.Commands.Files;
 
 namespace Timeline.Cli.Input;
 
@@ -60,8 +61,8 @@ internal static class CommandFiles
             var format = await FormatOfAsync(path, stream, cancellationToken);
             var elements = format switch
             {
-                Format.Yaml => YamlCommands.Read(path, new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), errors).ToAsyncEnumerable(),
-                Format.Ndjson => ReadNdjsonAsync(path, stream, errors, cancellationToken),
+                CommandFormat.Yaml => CommandText.ReadYaml(path, new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), errors).ToAsyncEnumerable(),
+                CommandFormat.Ndjson => ReadNdjsonAsync(path, stream, errors, cancellationToken),
                 _ => ReadJsonAsync(path, stream, errors, cancellationToken),
             };
             await foreach (var (element, origin) in elements)
@@ -74,13 +75,6 @@ internal static class CommandFiles
             }
             progress?.Done(stream);
         }
-    }
-
-    private enum Format
-    {
-        Json,
-        Ndjson,
-        Yaml,
     }
 
     /// <exception cref="UsageProblem">The path names a directory, nothing, or a file over <see cref="MaxBytes"/>.</exception>
@@ -150,9 +144,9 @@ internal static class CommandFiles
     }
 
     // A format is told from the extension, else from the first bytes, after which the stream is back at its start.
-    private static async Task<Format> FormatOfAsync(string path, Stream stream, CancellationToken cancellationToken)
+    private static async Task<CommandFormat> FormatOfAsync(string path, Stream stream, CancellationToken cancellationToken)
     {
-        var format = path == "-" ? (Format?)null : FormatOf(path);
+        var format = path == "-" ? (CommandFormat?)null : FormatOf(path);
         if (format is { } known)
         {
             return known;
@@ -160,23 +154,16 @@ internal static class CommandFiles
         var head = new byte[4096];
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         stream.Position = 0;
-        return Sniff(head.AsSpan(0, read));
+        return CommandText.Sniff(head[..read]);
     }
 
-    private static Format? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    private static CommandFormat? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".yaml" or ".yml" => Format.Yaml,
-        ".ndjson" or ".jsonl" => Format.Ndjson,
-        ".json" => Format.Json,
+        ".yaml" or ".yml" => CommandFormat.Yaml,
+        ".ndjson" or ".jsonl" => CommandFormat.Ndjson,
+        ".json" => CommandFormat.Json,
         _ => null,
     };
-
-    // Standard input and unknown extensions: '[' starts a JSON array, '{' a JSON object or NDJSON, anything else YAML.
-    private static Format Sniff(ReadOnlySpan<byte> head)
-    {
-        var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return text.StartsWith('[') ? Format.Json : text.StartsWith('{') ? Format.Ndjson : Format.Yaml;
-    }
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip };
 
@@ -208,9 +195,9 @@ internal static class CommandFiles
                 stream.Position = 0;
                 using var whole = new MemoryStream();
                 await stream.CopyToAsync(whole, cancellationToken);
-                if (ReadWhole(name, WithoutByteOrderMark(whole.ToArray()), errors) is { } single)
+                foreach (var single in CommandText.Read(name, WithoutByteOrderMark(whole.ToArray()), CommandFormat.Json, errors))
                 {
-                    yield return (single.Element, new CommandOrigin(name, 0, single.Line));
+                    yield return single;
                 }
                 yield break;
             }
@@ -228,32 +215,6 @@ internal static class CommandFiles
     // Editors on Windows start UTF-8 files with a byte order mark; the JSON reader would take it for a value.
     private static byte[] WithoutByteOrderMark(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
-
-    /// <summary>A file whose JSON is not an array: one command object is taken as a list of one.</summary>
-    private static (JsonElement Element, int Line)? ReadWhole(string name, byte[] bytes, List<InputError> errors)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(Malformed(name, e));
-            return null;
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("command", out _))
-            {
-                return (root.Clone(), 1);
-            }
-            var found = root.ValueKind == JsonValueKind.Object ? "an object without a 'command' field" : root.ValueKind.ToString().ToLowerInvariant();
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: expected a JSON array of commands, found {found}"));
-            return null;
-        }
-    }
 
     /// <summary>One command per line; blank lines are skipped but counted.</summary>
     private static async IAsyncEnumerable<(JsonElement, CommandOrigin)> ReadNdjsonAsync(

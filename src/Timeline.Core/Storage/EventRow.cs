@@ -16,7 +16,10 @@ namespace Timeline.Core.Storage;
 /// <param name="StreamVersion">The version within the stream.</param>
 /// <param name="EventId">The event's id.</param>
 /// <param name="EventType">The stored event name, e.g. <c>attendance-confirmed.v1</c>.</param>
-/// <param name="Data">The event in Timeline's stored JSON.</param>
+/// <param name="Data">
+/// The event in Timeline's stored JSON (a <see cref="string"/>), or the <see cref="MeetingEvent"/> itself when the
+/// store's library has read it already (Marten deserializes events with Timeline's stored JSON options).
+/// </param>
 /// <param name="ReportedAt">reportedAt as given; null when the store lost it.</param>
 /// <param name="RecordedAt">System time.</param>
 /// <param name="RecordedBy">Who recorded it; null when the store lost it.</param>
@@ -32,7 +35,7 @@ public sealed record EventRow(
     long StreamVersion,
     Guid EventId,
     string EventType,
-    string Data,
+    object Data,
     string? ReportedAt,
     RecordedAt RecordedAt,
     string? RecordedBy,
@@ -71,10 +74,18 @@ public sealed record EventRow(
         StreamVersion,
         EventId,
         EventType,
-        EventTypeMap.Deserialize(EventType, Data),
+        Event(),
         Domain.Dates.ReportedAt.Parse(ReportedAt ?? throw new InvalidDataException("it has no reportedAt")),
         RecordedAt,
         RecordedBy ?? throw new InvalidDataException("it has no recordedBy"),
         new Source(Outlet, Url, PublishedAt, Speaker, Quote),
         CommandId ?? throw new InvalidDataException("it has no command id"));
+
+    private MeetingEvent Event() => Data switch
+    {
+        string json => EventTypeMap.Deserialize(EventType, json),
+        MeetingEvent read when EventTypeMap.NameOf(read) == EventType => read,
+        MeetingEvent read => throw new InvalidDataException($"it is stored as '{EventType}' but holds a {EventTypeMap.NameOf(read)} event"),
+        _ => throw new InvalidDataException($"its data is a {Data.GetType().Name}, not a Timeline event"),
+    };
 }

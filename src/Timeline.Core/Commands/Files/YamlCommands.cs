@@ -6,7 +6,7 @@ using Timeline.Core.Commands;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Timeline.Cli.Input;
+namespace Timeline.Core.Commands.Files;
 
 /// <summary>
 /// Reads a YAML sequence of commands into the same JSON shape the other formats use. Quoted scalars are text; plain
