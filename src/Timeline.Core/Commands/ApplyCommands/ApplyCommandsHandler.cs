@@ -109,6 +109,16 @@ internal sealed class CommandLoop(IEventStore store, TimeProvider clock, Recorde
     private async Task<int> DecideBatchAsync(
         List<SubmittedCommand> batch, Reads reads, Decisions decisions, bool dryRun, int decided, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        // Every stream is read before asking which commands are on record. A command another writer stores after this
+        // is then either found on record (a duplicate) or, having moved its stream, makes the append conflict; it can
+        // never pass for "unchanged" because its own events are already in the stream read.
+        foreach (var meeting in batch.Select(c => c.Input.ToDomain().MeetingId).Distinct())
+        {
+            if (!decisions.Streams.ContainsKey(meeting))
+            {
+                decisions.Streams.Add(meeting, new StreamWork(meeting, await reads.ReadStreamAsync(meeting, cancellationToken)));
+            }
+        }
         var commandIds = batch.Select(c => CommandIds.Of(c.Input)).ToList();
         var alreadyApplied = await reads.FindCommandsAsync([.. commandIds.Distinct(StringComparer.Ordinal)], cancellationToken);
         var firstUses = await FirstUsesAsync(batch, alreadyApplied, decisions, cancellationToken);
@@ -131,11 +141,7 @@ internal sealed class CommandLoop(IEventStore store, TimeProvider clock, Recorde
                 }
                 seen.Add(commandId, submitted);
 
-                if (!decisions.Streams.TryGetValue(command.MeetingId, out work))
-                {
-                    work = new StreamWork(command.MeetingId, await reads.ReadStreamAsync(command.MeetingId, cancellationToken));
-                    decisions.Streams.Add(command.MeetingId, work);
-                }
+                work = decisions.Streams[command.MeetingId];
                 work.LastBatch = decisions.Batch;
                 stagedBefore = work.Staged.Count;
                 var pending = Decide(submitted, commandId, command, work);
