@@ -311,6 +311,55 @@ public sealed class EditingTests(WebFixture web)
         session.AssertClean();
     }
 
+    [Fact]
+    public async Task A_pasted_file_is_previewed_command_by_command_then_applied_all_or_nothing()
+    {
+        await using var server = await TimelineServer.StartAsync(allowAnonymousRead: true, Cancel, Log);
+        await using var session = await OpenAsync(server, server.EditorKey);
+        var page = session.Page;
+        await page.Locator("#paste-commands").ClickAsync();
+        await Expect(page.Locator("#paste-text")).ToBeFocusedAsync();
+        await page.Locator("#paste-text").FillAsync("""
+            - command: ConfirmAttendance
+              meetingId: g20-2022
+              reportedAt: 2022-11-01
+              participant: Vladimir Putin
+            - command: RescheduleMeeting
+              meetingId: forum-2022
+              reportedAt: 2022-11-02
+              dates: 2022-12
+            """);
+        await page.Locator("#paste-dry-run").ClickAsync();
+        var rows = page.Locator("#paste-preview tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-result", "applied");
+        await Expect(rows.Nth(1)).ToHaveAttributeAsync("data-result", "rejected");
+        await Expect(rows.Nth(1)).ToContainTextAsync("rejected (meeting-cancelled)");
+        await Expect(page.Locator("#paste-summary")).ToHaveTextAsync("2 commands: 1 would be applied, 0 unchanged, 0 duplicates, 1 rejected.");
+        await Expect(page.Locator("#paste-apply")).ToBeDisabledAsync();
+        await Expect(page.Locator("#paste-alert")).ToContainTextAsync("Nothing can be applied while a command would be rejected");
+
+        await page.Locator("#paste-text").FillAsync("""
+            {"command": "ConfirmAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Vladimir Putin"}
+            {"command": "AnnounceMeeting", "meetingId": "lavrov-wang-2022", "reportedAt": "2022-11-02", "title": "Lavrov and Wang Yi", "kind": "bilateral", "dates": "2022-12"}
+            """);
+        await page.Locator("#paste-dry-run").ClickAsync();
+        await Expect(page.Locator("#paste-summary")).ToHaveTextAsync("2 commands: 2 would be applied, 0 unchanged, 0 duplicates, 0 rejected.");
+        await Expect(rows.Nth(1)).ToContainTextAsync("lavrov-wang-2022");
+        await Expect(page.Locator("#paste-apply")).ToBeEnabledAsync();
+        await session.ScreenshotAsync("23-editing-paste-preview", fullPage: false);
+        // The preview wrote nothing.
+        await Expect(session.Row("g20-2022")).ToHaveAttributeAsync("data-attendance", "planned");
+        await Expect(session.Row("lavrov-wang-2022")).ToHaveCountAsync(0);
+
+        await page.Locator("#paste-apply").ClickAsync();
+        await Expect(page.Locator("#paste-dialog")).ToBeHiddenAsync();
+        await Expect(page.Locator("#edit-status")).ToContainTextAsync("Applied 2 commands (2 events)");
+        await Expect(session.Row("lavrov-wang-2022")).ToBeVisibleAsync();
+        await Expect(session.Row("g20-2022")).ToHaveAttributeAsync("data-attendance", "confirmed");
+        session.AssertClean(409);
+    }
+
     /// <summary>A page on server with key in this tab's sessionStorage, its clock stopped at the server's now.</summary>
     private async Task<PageSession> OpenAsync(TimelineServer server, string? key)
     {

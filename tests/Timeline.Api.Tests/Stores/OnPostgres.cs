@@ -13,6 +13,8 @@ public static class OnPostgres
 {
     public sealed class Commands(PostgresApiStores stores) : CommandContract(stores), IClassFixture<PostgresApiStores>;
 
+    public sealed class Soak(PostgresApiStores stores) : SoakContract(stores), IClassFixture<PostgresApiStores>;
+
     public sealed class ProblemDetails(PostgresApiStores stores) : ProblemDetailsContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class CalendarFeed(PostgresApiStores stores) : CalendarFeedContract(stores), IClassFixture<PostgresApiStores>;

@@ -13,6 +13,8 @@ public static class OnSqlite
 {
     public sealed class Commands(SqliteApiStores stores) : CommandContract(stores), IClassFixture<SqliteApiStores>;
 
+    public sealed class Soak(SqliteApiStores stores) : SoakContract(stores), IClassFixture<SqliteApiStores>;
+
     public sealed class ProblemDetails(SqliteApiStores stores) : ProblemDetailsContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class CalendarFeed(SqliteApiStores stores) : CalendarFeedContract(stores), IClassFixture<SqliteApiStores>;

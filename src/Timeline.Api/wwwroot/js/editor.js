@@ -7,6 +7,7 @@ import { h, $ } from './dom.js';
 import { getJson, send } from './api.js';
 import { formatDay, formatEdtf, formatWhen, utcDay } from './dates.js';
 import { COMMANDS, SOURCE_FIELDS, slugOf, today } from './forms.js';
+import { openPaste } from './paste.js';
 
 const ROLE_WORDS = {
   reader: 'a reader key: it may read, but not record reports',
@@ -26,6 +27,7 @@ export function setupEditor(ctx) {
   context = ctx;
   $('#new-meeting').addEventListener('click', event => openForm('AnnounceMeeting', { opener: event.currentTarget }));
   $('#new-summit').addEventListener('click', event => openForm('AnnounceSummit', { opener: event.currentTarget }));
+  $('#paste-commands').addEventListener('click', event => openPaste({ opener: event.currentTarget, written: ctx.written }));
 }
 
 /** Asks the server which key this tab holds, and shows or hides the editing controls for its role. */
