@@ -24,8 +24,31 @@ public sealed class ApiOptions
     /// <summary>How many events <c>GET /api/audit</c> returns when the request gives no <c>limit</c> (default 500).</summary>
     public int DefaultAuditLimit { get; set; } = 500;
 
+    /// <summary>
+    /// How many requests with a bad key (malformed, unknown or revoked) one client address may send per
+    /// <see cref="FailedAuthenticationWindowSeconds"/> (default 10); past it they get 429 with <c>Retry-After</c>.
+    /// </summary>
+    public int FailedAuthenticationLimit { get; set; } = 10;
+
+    /// <summary>The fixed window <see cref="FailedAuthenticationLimit"/> counts in, in seconds (default 60).</summary>
+    public int FailedAuthenticationWindowSeconds { get; set; } = 60;
+
+    /// <summary>How long a request may run, in seconds (default 30); past it, it is cancelled and answered 504.</summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: IP addresses
+    /// separated by <c>;</c> or <c>,</c>, e.g. <c>127.0.0.1</c> when a proxy on the same machine terminates TLS.
+    /// Empty (the default): no forwarded header is believed, from anyone.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     internal void CopyTo(ApiOptions target)
     {
+        target.FailedAuthenticationLimit = FailedAuthenticationLimit;
+        target.FailedAuthenticationWindowSeconds = FailedAuthenticationWindowSeconds;
+        target.RequestTimeoutSeconds = RequestTimeoutSeconds;
+        target.TrustedProxies = TrustedProxies;
         target.Urls = Urls;
         target.AllowAnonymousRead = AllowAnonymousRead;
         target.MaxRequestBodyBytes = MaxRequestBodyBytes;

@@ -26,6 +26,7 @@ public static class TimelineApi
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTimelineApi(options, openStore, clock);
+        builder.Services.AddOtlpWhenConfigured(builder.Configuration);
         if (options?.Urls is { Length: > 0 } urls)
         {
             builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -53,6 +54,22 @@ public static class TimelineApi
         await output.FlushAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         await output.WriteLineAsync("Stopped.");
+    }
+
+    /// <summary>Checks a <see cref="ApiOptions.TrustedProxies"/> list; on failure <paramref name="error"/> quotes the entry that is no IP address.</summary>
+    public static bool TryTrustedProxies(string? list, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            ForwardedClients.Proxies(list);
+        }
+        catch (FormatException e)
+        {
+            error = e.Message;
+            return false;
+        }
+        error = null;
+        return true;
     }
 
     /// <summary>The addresses a started app listens on, with real port numbers where port 0 was asked for.</summary>

@@ -9,6 +9,7 @@ using Timeline.Core.History;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using Timeline.Core.Validation;
 
 namespace Timeline.Core;
@@ -25,7 +26,8 @@ public static class CoreServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            // Telemetry first, the outermost: it sees what the validation behaviour refuses, too.
+            options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddScoped<IValidator<ApplyCommands>, ApplyCommandsValidator>();
         services.AddScoped<IValidator<GetSchedule>, GetScheduleValidator>();

@@ -53,11 +53,11 @@ internal sealed class AuditIndexes : FeatureSchemaBase
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         yield return new Trigrams(_schema);
-        yield return new EventIndex(_schema, IndexNames[0], "btree (causation_id)");
-        yield return new EventIndex(_schema, IndexNames[1], "btree (user_name, seq_id)");
-        yield return new EventIndex(_schema, IndexNames[2], $"btree ({ReportedAtExpression})");
-        yield return new EventIndex(_schema, IndexNames[3], $"gin ({SpeakerExpression} %TRGM%.gin_trgm_ops)");
-        yield return new EventIndex(_schema, IndexNames[4], $"gin ({OutletExpression} %TRGM%.gin_trgm_ops)");
+        yield return new TableIndex(_schema, "mt_events", IndexNames[0], "btree (causation_id)");
+        yield return new TableIndex(_schema, "mt_events", IndexNames[1], "btree (user_name, seq_id)");
+        yield return new TableIndex(_schema, "mt_events", IndexNames[2], $"btree ({ReportedAtExpression})");
+        yield return new TableIndex(_schema, "mt_events", IndexNames[3], $"gin ({SpeakerExpression} %TRGM%.gin_trgm_ops)");
+        yield return new TableIndex(_schema, "mt_events", IndexNames[4], $"gin ({OutletExpression} %TRGM%.gin_trgm_ops)");
     }
 
     /// <summary>
@@ -78,52 +78,6 @@ internal sealed class AuditIndexes : FeatureSchemaBase
 
         public void ConfigureQueryCommand(DbCommandBuilder builder) =>
             builder.Append("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm';");
-
-        public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default) =>
-            new SchemaObjectDelta(this, await reader.ReadAsync(ct).ConfigureAwait(false) ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
-
-        public IEnumerable<DbObjectName> AllNames()
-        {
-            yield return Identifier;
-        }
-    }
-
-    /// <summary>
-    /// One index on <c>mt_events</c>, known by its name: created when missing. <c>%TRGM%</c> in the method and columns
-    /// stands for the schema that holds <c>pg_trgm</c>, looked up when the index is created.
-    /// </summary>
-    private sealed class EventIndex(string schema, string name, string methodAndColumns) : ISchemaObject
-    {
-        public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
-
-        public void WriteCreateStatement(Migrator migrator, TextWriter writer)
-        {
-            var create = $"CREATE INDEX IF NOT EXISTS {name} ON {schema}.mt_events USING {methodAndColumns}";
-            if (!methodAndColumns.Contains("%TRGM%", StringComparison.Ordinal))
-            {
-                writer.WriteLine(create + ";");
-                return;
-            }
-            // The operator class lives wherever the database keeps pg_trgm.
-            var template = create.Replace("'", "''", StringComparison.Ordinal).Replace("%TRGM%", "%I", StringComparison.Ordinal);
-            writer.WriteLine($"""
-                DO $timeline$ BEGIN
-                    EXECUTE format('{template}', (SELECT n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname = 'pg_trgm'));
-                END $timeline$;
-                """);
-        }
-
-        public void WriteDropStatement(Migrator rules, TextWriter writer) =>
-            writer.WriteLine($"DROP INDEX IF EXISTS {schema}.{name};");
-
-        public void ConfigureQueryCommand(DbCommandBuilder builder)
-        {
-            builder.Append("SELECT indexname FROM pg_indexes WHERE schemaname = ");
-            builder.AppendParameter(schema);
-            builder.Append(" AND indexname = ");
-            builder.AppendParameter(name);
-            builder.Append(";");
-        }
 
         public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default) =>
             new SchemaObjectDelta(this, await reader.ReadAsync(ct).ConfigureAwait(false) ? SchemaPatchDifference.None : SchemaPatchDifference.Create);

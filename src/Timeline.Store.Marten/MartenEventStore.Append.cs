@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using Timeline.Domain.Meetings;
 
 namespace Timeline.Store.Marten;
@@ -24,6 +25,7 @@ public sealed partial class MartenEventStore
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("append", "postgresql");
         ArgumentNullException.ThrowIfNull(recordedBy);
         StreamAppend.EnsureWellFormed(appends);
         if (appends.Count == 0)

@@ -1,24 +1,206 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Linq.MatchesSql;
+using Marten.Services;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
 
 namespace Timeline.Store.Marten;
 
+/// <remarks>
+/// <b>The as-of index</b> is Marten documents written by an inline projection (<see cref="MeetingStatesProjection"/>) in
+/// each append's transaction: <see cref="MeetingStateDocument"/>s, <see cref="ReportDayDocument"/>s and the
+/// <see cref="IndexFormatDocument"/> that says which <see cref="MeetingStates.FormatVersion"/> built them. On first use an
+/// index that is missing or of an older format is rebuilt from the log; so is the index after a restore.
+/// </remarks>
 public sealed partial class MartenEventStore
 {
-    // Interim, until the as-of index is an inline Marten projection of MeetingStates.Of: every answer computes the rows
-    // from the streams it reads, with the same pure function, so it is exact but costs what the log costs. The inline
-    // projection replaces these three members.
+    private volatile bool _indexReady;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken) =>
-        MeetingStates.FromLogAsync(this, query, cancellationToken);
+    public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var session = _store.QuerySession();
+            var documents = await States(session, query).ToListAsync(cancellationToken).ConfigureAwait(false);
+            // The database's collation may order ids otherwise than ordinally; the page itself is in the schedule's order.
+            return [.. documents
+                .OrderBy(d => d.EarliestDay).ThenBy(d => d.LatestDay).ThenBy(d => d.MeetingId, StringComparer.Ordinal)
+                .Select(d => MeetingStates.Read(d.Snapshot))];
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
+    /// The documents that answer <paramref name="query"/>, in Marten's LINQ. The interval and window conditions are SQL
+    /// fragments (MatchesSql) because Marten's LINQ has no range operators, and PostgreSQL's range containment and
+    /// overlap are what the GiST index of <see cref="IndexTables"/> serves; the fragments name the duplicated columns.
+    /// </summary>
+    private static IQueryable<MeetingStateDocument> States(IQuerySession session, StateQuery query)
+    {
+        var (asOf, recordedAsOf) = (query.AsOfKey, query.RecordedAsOfKey);
+        var states = session.Query<MeetingStateDocument>().Where(d => d.MatchesSql(
+            $"{IndexTables.KnowledgeRange} @> ?::bigint AND {IndexTables.SystemRange} @> ?::bigint", asOf, recordedAsOf));
+        if (query.Meetings is { } meetings)
+        {
+            var ids = meetings.Select(m => m.Value).ToArray();
+            states = states.Where(d => ids.Contains(d.MeetingId));
+        }
+        if (query.Windowed)
+        {
+            states = states.Where(d => d.Dated && d.MatchesSql($"{IndexTables.DayRange} && int4range(?, ?, '[]')", query.FromDay, query.ToDay));
+        }
+        if (query.ParticipantKey is { } participant)
+        {
+            states = states.Where(d => d.Participants.Contains(participant));
+        }
+        if (query.SearchText is { } search)
+        {
+            states = states.Where(d => d.SearchKey.Contains(search));
+        }
+        if (query.After is { } after)
+        {
+            // A row comparison, with the id in collation C (ordinal), which Marten's LINQ cannot write.
+            states = states.Where(d => d.MatchesSql(
+                "(earliest_day, latest_day, meeting_id COLLATE \"C\") > (?::integer, ?::integer, ?::varchar COLLATE \"C\")",
+                after.EarliestDay, after.LatestDay, after.Id));
+        }
+        states = states.OrderBy(d => d.EarliestDay).ThenBy(d => d.LatestDay).ThenBy(d => d.MeetingId);
+        return query.Limit is { } limit ? states.Take(limit) : states;
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken) =>
-        MeetingStates.ReportDaysFromLogAsync(this, recordedAsOf, cancellationToken);
+    public async Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken)
+    {
+        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var key = (StateQuery.Now with { RecordedAsOf = recordedAsOf }).RecordedAsOfKey;
+            await using var session = _store.QuerySession();
+            var days = await session.Query<ReportDayDocument>().Where(d => d.RecordedAt <= key).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return MeetingStates.CountDays(days.Select(d => d.ToRow()), recordedAsOf);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     /// <inheritdoc />
-    /// <remarks>Nothing is stored yet (see above): this computes every row from the log and counts them.</remarks>
-    public Task<IndexRebuild> RebuildIndexAsync(CancellationToken cancellationToken) =>
-        MeetingStates.CountFromLogAsync(this, cancellationToken);
+    /// <remarks>
+    /// Under the writer lock, in one transaction: deletes every index document, reads the log once in stream order
+    /// (Marten's LINQ over its events), computes each meeting's rows with <see cref="MeetingStates.Of"/> and stores them,
+    /// then the report days and the format version.
+    /// </remarks>
+    public async Task<IndexRebuild> RebuildIndexAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var rebuilt = await RebuildAsync(onlyIfStale: false, cancellationToken).ConfigureAwait(false);
+            _indexReady = true;
+            return rebuilt!;
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Rebuilds an index that is missing or of an older format, once per instance, before the first read of it.</summary>
+    private async Task EnsureIndexAsync(CancellationToken cancellationToken)
+    {
+        if (_indexReady)
+        {
+            return;
+        }
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RebuildAsync(onlyIfStale: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+        _indexReady = true;
+    }
+
+    /// <returns>What was rebuilt; null when <paramref name="onlyIfStale"/> found the index current.</returns>
+    private async Task<IndexRebuild?> RebuildAsync(bool onlyIfStale, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
+        var format = await session.LoadAsync<IndexFormatDocument>(IndexFormatDocument.MeetingStates, cancellationToken).ConfigureAwait(false);
+        if (format?.Version > MeetingStates.FormatVersion)
+        {
+            throw new InvalidDataException(
+                $"the as-of index in the Timeline schema '{_schema}' of {Where} has format {format.Version}, but this Timeline knows formats up to {MeetingStates.FormatVersion}; use a newer Timeline");
+        }
+        if (onlyIfStale && format?.Version == MeetingStates.FormatVersion)
+        {
+            return null;
+        }
+        // Soft deletes (see ReportDayDocument): every document, whatever it holds.
+        session.DeleteWhere<MeetingStateDocument>(d => d.RecordedFrom >= long.MinValue);
+        session.DeleteWhere<ReportDayDocument>(d => d.RecordedAt >= long.MinValue);
+        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var (events, meetings, states, pending) = (0L, 0L, 0L, 0);
+        var days = new Dictionary<(int Day, long RecordedAt), int>();
+        var stream = new List<StoredEvent>();
+        async Task FlushAsync()
+        {
+            if (stream.Count == 0)
+            {
+                return;
+            }
+            var rows = MeetingStates.Of(stream);
+            session.Store([.. rows.Select(MeetingStateDocument.Of)]);
+            foreach (var day in MeetingStates.ReportDays(stream))
+            {
+                days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
+            }
+            (meetings, states, pending) = (meetings + 1, states + rows.Count, pending + rows.Count);
+            stream.Clear();
+            if (pending >= 1000)
+            {
+                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                pending = 0;
+            }
+        }
+        await using (var reader = _store.QuerySession())
+        {
+            var log = reader.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey != TombstoneStream)
+                .OrderBy(e => e.StreamKey).ThenBy(e => e.Version)
+                .ToAsyncEnumerable(cancellationToken);
+            await foreach (var raw in log.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var e = ToStoredEvent(raw);
+                if (stream.Count > 0 && stream[0].Stream != e.Stream)
+                {
+                    await FlushAsync().ConfigureAwait(false);
+                }
+                stream.Add(e);
+                events++;
+            }
+        }
+        await FlushAsync().ConfigureAwait(false);
+        session.Store([.. days.Select(day => ReportDayDocument.Of(new ReportDayRow(day.Key.Day, day.Key.RecordedAt, day.Value)))]);
+        session.Store(new IndexFormatDocument { Version = MeetingStates.FormatVersion });
+        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new IndexRebuild(events, meetings, states, days.Count, MeetingStates.FormatVersion);
+    }
 }

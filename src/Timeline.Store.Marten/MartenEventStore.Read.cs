@@ -6,6 +6,7 @@ using Marten.Linq.MatchesSql;
 using NpgsqlTypes;
 using Npgsql;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using EventQuery = Timeline.Core.Storage.EventQuery;
 using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
@@ -18,7 +19,7 @@ public sealed partial class MartenEventStore
     /// The stream of Marten's tombstones: placeholder events that Marten writes for sequence numbers drawn by an append
     /// that then failed. Reads leave it out.
     /// </summary>
-    private const string TombstoneStream = "mt_tombstone";
+    internal const string TombstoneStream = "mt_tombstone";
 
     /// <summary>Leaves out Marten's tombstones, in the raw SQL that remains (restore).</summary>
     private const string NotTombstone = $"stream_id <> '{TombstoneStream}'";
@@ -82,6 +83,7 @@ public sealed partial class MartenEventStore
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 0)
         {
@@ -169,7 +171,13 @@ public sealed partial class MartenEventStore
     }
 
     /// <summary>An event as Marten reads it, with Timeline's envelope from its metadata and headers.</summary>
-    private StoredEvent ToStoredEvent(IEvent e) => EventRow.Read($"the Timeline schema '{_schema}' of {Where}", e.Sequence, e, static e => new EventRow(
+    private StoredEvent ToStoredEvent(IEvent e) => StoredEventOf(EventSource, e);
+
+    /// <summary>The store, as a message about one of its events names it.</summary>
+    private string EventSource => $"the Timeline schema '{_schema}' of {Where}";
+
+    /// <summary>An event as Marten reads it (or, in a projection, holds it), named for messages by <paramref name="store"/>.</summary>
+    internal static StoredEvent StoredEventOf(string store, IEvent e) => EventRow.Read(store, e.Sequence, e, static e => new EventRow(
         e.Sequence,
         e.StreamKey ?? string.Empty,
         e.Version,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marten.Services;
 using Npgsql;
 using NpgsqlTypes;
 using Timeline.Core.Serialization;
@@ -64,8 +65,17 @@ public sealed partial class MartenEventStore
 
                 SELECT setval('{_schema}.mt_events_sequence', (SELECT max(seq_id) FROM timeline_restore));
                 """, cancellationToken).ConfigureAwait(false);
+            // The inline projection never saw these events: an index of format 0 is rebuilt before it is read, even by
+            // a process that stops right after this commit.
+            await using (var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction)))
+            {
+                session.Store(new IndexFormatDocument { Version = 0 });
+                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await RebuildAsync(onlyIfStale: false, cancellationToken).ConfigureAwait(false);
+            _indexReady = true;
             return count;
         }
         catch (Exception e) when (Translate(e) is { } translated)

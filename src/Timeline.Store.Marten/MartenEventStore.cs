@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using Timeline.Core.Serialization;
@@ -116,7 +117,7 @@ public sealed partial class MartenEventStore : IStore, IDisposable
         _schema = options.Schema;
         _connectTimeoutSeconds = connection.Timeout;
         _dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
-        _store = new DocumentStore(Configure(_dataSource, clock, options));
+        _store = new DocumentStore(Configure(_dataSource, clock, options, EventSource));
     }
 
     /// <summary>Where the store is, for messages: the database, host and port; never the password.</summary>
@@ -146,7 +147,7 @@ public sealed partial class MartenEventStore : IStore, IDisposable
         .Where(type => type.IsSubclassOf(typeof(MeetingEvent)) && !type.IsAbstract)
         .ToList();
 
-    private static StoreOptions Configure(NpgsqlDataSource dataSource, TimeProvider clock, MartenEventStoreOptions options)
+    private static StoreOptions Configure(NpgsqlDataSource dataSource, TimeProvider clock, MartenEventStoreOptions options, string eventSource)
     {
         var marten = new StoreOptions();
         marten.Connection(dataSource);
@@ -200,6 +201,24 @@ public sealed partial class MartenEventStore : IStore, IDisposable
         {
             marten.Events.IgnoreIndex(index);
         }
+
+        // The as-of index: documents kept by an inline projection, in the append's transaction.
+        marten.Schema.For<MeetingStateDocument>()
+            .DocumentAlias(IndexTables.StateAlias)
+            .Duplicate(d => d.MeetingId, notNull: true)
+            .Duplicate(d => d.ReportedFrom, notNull: true)
+            .Duplicate(d => d.ReportedTo, notNull: true)
+            .Duplicate(d => d.RecordedFrom, notNull: true)
+            .Duplicate(d => d.RecordedTo, notNull: true)
+            .Duplicate(d => d.EarliestDay, notNull: true)
+            .Duplicate(d => d.LatestDay, notNull: true)
+            .Duplicate(d => d.Dated, notNull: true)
+            .SoftDeleted()
+            .IgnoreIndex(IndexTables.StateRangesIndex);
+        marten.Schema.For<ReportDayDocument>().DocumentAlias("timeline_report_day").Duplicate(d => d.RecordedAt, notNull: true).SoftDeleted();
+        marten.Schema.For<IndexFormatDocument>().DocumentAlias("timeline_index_format");
+        marten.Storage.Add(new IndexTables(options.Schema));
+        marten.Projections.Add(new MeetingStatesProjection(e => StoredEventOf(eventSource, e)), ProjectionLifecycle.Inline, "timeline-meeting-states");
         return marten;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 
 namespace Timeline.Store.Sqlite;
 
@@ -14,6 +15,7 @@ public sealed partial class SqliteEventStore
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("append", "sqlite");
         ArgumentNullException.ThrowIfNull(recordedBy);
         StreamAppend.EnsureWellFormed(appends);
         if (appends.Count == 0)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 using Timeline.Store.Relational;
 using Timeline.Domain.Meetings;
 
@@ -70,6 +71,7 @@ public sealed partial class SqliteEventStore
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 0)
         {

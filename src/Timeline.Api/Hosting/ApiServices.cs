@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Timeline.Api.Keys;
@@ -37,6 +38,13 @@ internal static class ApiServices
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemMapping.Customize);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddKeyAuthentication();
+        services.AddFailedAuthenticationLimit();
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ApiOptions>>((timeouts, api) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(api.Value.RequestTimeoutSeconds),
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiSecurity>());
         services.ConfigureHttpJsonOptions(json =>

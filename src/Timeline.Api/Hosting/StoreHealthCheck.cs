@@ -4,7 +4,7 @@ using Timeline.Core.Storage;
 namespace Timeline.Api.Hosting;
 
 /// <summary>
-/// <c>GET /healthz</c>: reads one event and looks up a key, so both the log and the key table answer. An unavailable
+/// <c>GET /readyz</c>: reads one event and looks up a key, so both the log and the key table answer. An unavailable
 /// store is unhealthy (503) with its reason, which stays in the server; the body says only <c>Unhealthy</c>.
 /// </summary>
 internal sealed class StoreHealthCheck(IEventStore store, IKeyStore keys) : IHealthCheck

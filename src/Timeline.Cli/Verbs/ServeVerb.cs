@@ -21,11 +21,19 @@ internal static class ServeVerb
         {
             Description = "Let requests without a key read (GET); posting commands and managing keys still need one",
         };
-        var command = new Command("serve", "Serve the HTTP API, the calendar feed and the web page on the selected store") { urls, anonymousRead };
+        var trustedProxies = new Option<string?>("--trusted-proxies")
+        {
+            Description = "IP addresses (separated by ',') of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; none by default",
+        };
+        var command = new Command("serve", "Serve the HTTP API, the calendar feed and the web page on the selected store") { urls, anonymousRead, trustedProxies };
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
         {
             var store = session.Services.GetRequiredService<IStore>();
-            var options = new ApiOptions { Urls = parse.GetValue(urls), AllowAnonymousRead = parse.GetValue(anonymousRead) };
+            var options = new ApiOptions { Urls = parse.GetValue(urls), AllowAnonymousRead = parse.GetValue(anonymousRead), TrustedProxies = parse.GetValue(trustedProxies) };
+            if (!TimelineApi.TryTrustedProxies(options.TrustedProxies, out var notAnAddress))
+            {
+                throw new UsageProblem($"--trusted-proxies: {notAnAddress}");
+            }
             await environment.Out.WriteLineAsync($"Serving {session.Location}{(options.AllowAnonymousRead ? ", reads open to anyone" : string.Empty)}.");
             if (!options.AllowAnonymousRead && (await store.ListKeysAsync(ct)).All(k => !k.IsActive))
             {

@@ -10,13 +10,13 @@ namespace Timeline.Api.Tests.Problems;
 public sealed class FailureTests
 {
     [Fact]
-    public async Task A_damaged_store_gets_503_and_an_unhealthy_healthz_without_details()
+    public async Task A_damaged_store_gets_503_and_an_unhealthy_readyz_without_details()
     {
         await using var host = new ApiHost(allowAnonymousRead: true);
         await File.WriteAllTextAsync(host.StorePath, "this is not a SQLite database, it is a shopping list", Web.Cancel);
 
         using var schedule = await host.Client().GetAsync("/api/schedule", Web.Cancel);
-        using var health = await host.Client().GetAsync("/healthz", Web.Cancel);
+        using var health = await host.Client().GetAsync("/readyz", Web.Cancel);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, schedule.StatusCode);
         var body = await schedule.TextAsync();

@@ -10,7 +10,7 @@ namespace Timeline.Api.Tests.Problems;
 
 /// <summary>
 /// A store that cannot be reached or used now is answered with 503 ProblemDetails that say why in one line, and
-/// never where the store is, its password or a backend's exception type; <c>/healthz</c> is 503 too.
+/// never where the store is, its password or a backend's exception type; <c>/readyz</c> is 503 too, while <c>/healthz</c> (liveness) stays 200.
 /// </summary>
 public sealed class StoreUnavailableTests(PostgresDatabases postgres) : IClassFixture<PostgresDatabases>
 {
@@ -49,13 +49,13 @@ public sealed class StoreUnavailableTests(PostgresDatabases postgres) : IClassFi
     }
 
     [Fact]
-    public async Task When_PostgreSQL_goes_away_reads_writes_and_healthz_get_503()
+    public async Task When_PostgreSQL_goes_away_reads_writes_and_readyz_get_503_and_healthz_stays_200()
     {
         await using var relay = new PostgresRelay(await postgres.NewAsync());
         var relayed = PostgresServer.UriOf(relay.ConnectionString);
         await using var host = new ApiHost(store: relayed);
         using var editor = host.Client(await host.KeyAsync("desk", "editor"));
-        using (var healthy = await editor.GetAsync("/healthz", Web.Cancel))
+        using (var healthy = await editor.GetAsync("/readyz", Web.Cancel))
         {
             Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         }
@@ -64,7 +64,10 @@ public sealed class StoreUnavailableTests(PostgresDatabases postgres) : IClassFi
 
         using var schedule = await editor.GetAsync("/api/schedule", Web.Cancel);
         using var command = await editor.PostAsync("/api/commands", Seeds.Json(Announce), Web.Cancel);
-        using var health = await editor.GetAsync("/healthz", Web.Cancel);
+        using var health = await editor.GetAsync("/readyz", Web.Cancel);
+        // Probes send no key: a key would be looked up in the store that is gone.
+        using var live = await host.Client().GetAsync("/healthz", Web.Cancel);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         foreach (var response in new[] { schedule, command })
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -78,14 +81,14 @@ public sealed class StoreUnavailableTests(PostgresDatabases postgres) : IClassFi
     }
 
     [Fact]
-    public async Task A_PostgreSQL_store_that_cannot_be_reached_gets_503_for_anonymous_reads_for_keys_and_from_healthz()
+    public async Task A_PostgreSQL_store_that_cannot_be_reached_gets_503_for_anonymous_reads_for_keys_and_from_readyz()
     {
         var uri = $"postgres://timeline:Not-The-Password-42@127.0.0.1:{Loopback.ClosedPort()}/timeline";
         await using var host = new ApiHost(allowAnonymousRead: true, store: uri);
 
         using var anonymous = await host.Client().GetAsync("/api/schedule", Web.Cancel);
         using var withKey = await host.Client("tl_not-a-key-the-store-could-check").GetAsync("/api/schedule", Web.Cancel);
-        using var health = await host.Client().GetAsync("/healthz", Web.Cancel);
+        using var health = await host.Client().GetAsync("/readyz", Web.Cancel);
 
         foreach (var response in new[] { anonymous, withKey })
         {

@@ -80,6 +80,7 @@ public abstract class AuthMatrixContract(ApiStores stores) : ApiContract<IReadOn
 
     [Theory]
     [InlineData("/healthz")]
+    [InlineData("/readyz")]
     [InlineData("/openapi/v1.json")]
     [InlineData("/")]
     public async Task Health_the_OpenAPI_document_and_the_page_need_no_key(string path)

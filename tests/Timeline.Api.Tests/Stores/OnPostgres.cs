@@ -1,6 +1,7 @@
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
+using Timeline.Api.Tests.Hardening;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
 using Timeline.Api.Tests.Problems;
@@ -30,4 +31,6 @@ public static class OnPostgres
     public sealed class KeysCli(PostgresApiStores stores) : KeysCliContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class Changes(PostgresApiStores stores) : ChangesContract(stores), IClassFixture<PostgresApiStores>;
+
+    public sealed class CommandsFuzz(PostgresApiStores stores) : CommandsFuzzContract(stores), IClassFixture<PostgresApiStores>;
 }

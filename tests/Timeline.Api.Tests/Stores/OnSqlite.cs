@@ -1,6 +1,7 @@
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
+using Timeline.Api.Tests.Hardening;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
 using Timeline.Api.Tests.Problems;
@@ -30,4 +31,6 @@ public static class OnSqlite
     public sealed class KeysCli(SqliteApiStores stores) : KeysCliContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class Changes(SqliteApiStores stores) : ChangesContract(stores), IClassFixture<SqliteApiStores>;
+
+    public sealed class CommandsFuzz(SqliteApiStores stores) : CommandsFuzzContract(stores), IClassFixture<SqliteApiStores>;
 }
