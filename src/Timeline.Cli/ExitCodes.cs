@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The store cannot be reached or used now: nothing is wrong with what was asked.</summary>
     public const int StoreUnavailable = 4;
+
+    /// <summary><c>verify</c> found the log altered: a hash does not match, or the log no longer extends a digest.</summary>
+    public const int Altered = 5;
 }

@@ -49,6 +49,9 @@ public static partial class TimelineCli
         root.Subcommands.Add(StoreVerbs.Export(environment));
         root.Subcommands.Add(StoreVerbs.Restore(environment));
         root.Subcommands.Add(StoreVerbs.Migrate(environment));
+        root.Subcommands.Add(ChainVerbs.Digest(environment));
+        root.Subcommands.Add(ChainVerbs.Verify(environment));
+        root.Subcommands.Add(StoreVerbs.Rebuild(environment));
         root.Subcommands.Add(ServeVerb.Create(environment));
         root.Subcommands.Add(KeysVerb.Create(environment));
 

@@ -31,12 +31,15 @@ public static class CoreServices
         });
         services.AddScoped<IValidator<ApplyCommands>, ApplyCommandsValidator>();
         services.AddScoped<IValidator<GetSchedule>, GetScheduleValidator>();
+        services.AddScoped<IValidator<GetMeeting>, GetMeetingValidator>();
+        services.AddScoped<IValidator<GetCalendar>, GetCalendarValidator>();
         services.AddScoped<IValidator<GetHistory>, GetHistoryValidator>();
         services.AddScoped<IValidator<GetAttendance>, GetAttendanceValidator>();
         services.AddScoped<IValidator<GetAudit>, GetAuditValidator>();
         services.AddScoped<IValidator<GetReportDays>, GetReportDaysValidator>();
         services.AddScoped<IValidator<GetDiff>, GetDiffValidator>();
         services.AddScoped<IValidator<GetConflicts>, GetConflictsValidator>();
+        services.AddScoped<IValidator<Chain.VerifyChain>, Chain.VerifyChainValidator>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using ExistingStreamIdCollisionException = Marten.Exceptions.ExistingStreamIdCol
 using Marten.Services;
 using Npgsql;
 using NpgsqlTypes;
+using Timeline.Core.Chain;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Core.Telemetry;
@@ -72,6 +73,8 @@ public sealed partial class MartenEventStore
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, RecordedAt recordedAt, string recordedBy, CancellationToken cancellationToken)
     {
         await EnsureExpectedVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
+        // Under the writer lock the transaction holds, from the last event written, this transaction's included.
+        var head = await ChainHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await ClaimCommandsAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
 
         await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
@@ -99,7 +102,9 @@ public sealed partial class MartenEventStore
         }
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         // Marten has drawn the sequences: the complete events exist here, inside the transaction, before the commit.
-        return StreamAppend.Stamp(appends, written.ConvertAll(e => e.Sequence), recordedAt, recordedBy);
+        var stored = HashChain.Link(head, StreamAppend.Stamp(appends, written.ConvertAll(e => e.Sequence), recordedAt, recordedBy));
+        await WriteChainAsync(connection, transaction, [.. stored.Select(e => e.Sequence)], [.. stored.Select(e => e.Hash!.Value.Hex)], cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>The append's errors as every store reports them: a <see cref="WriteConflict"/> naming the stream, a taken event id.</summary>

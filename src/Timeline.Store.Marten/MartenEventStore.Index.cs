@@ -5,6 +5,7 @@ using Marten.Services;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 
 namespace Timeline.Store.Marten;
 
@@ -21,6 +22,7 @@ public sealed partial class MartenEventStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         ArgumentNullException.ThrowIfNull(query);
         await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -79,6 +81,7 @@ public sealed partial class MartenEventStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken)
     {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
         try
         {

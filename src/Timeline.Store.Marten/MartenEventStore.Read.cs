@@ -32,7 +32,7 @@ public sealed partial class MartenEventStore
         {
             await using var session = _store.QuerySession();
             var events = await session.Events.FetchStreamAsync(stream.Value, token: cancellationToken).ConfigureAwait(false);
-            return events.Select(ToStoredEvent).ToList();
+            return await WithHashesAsync(events, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {
@@ -64,13 +64,19 @@ public sealed partial class MartenEventStore
     }
 
     /// <summary>Every row of one query on Timeline's own tables, once the schema is ready, with the database's errors translated.</summary>
-    private Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+    private async Task<List<T>> RowsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await RowsAsIsAsync(prepare, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every row of one query on Timeline's own tables, without first ensuring the schema: for the reads of the chain
+    /// migration, which runs while <see cref="_schemaGate"/> is held (waiting on it again would never return).
+    /// </summary>
+    private Task<List<T>> RowsAsIsAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
         DbRows.ListAsync<NpgsqlCommand, NpgsqlDataReader, T>(
-            async ct =>
-            {
-                await EnsureSchemaAsync(ct).ConfigureAwait(false);
-                return await OpenConnectionAsync(ct).ConfigureAwait(false);
-            },
+            async ct => await OpenConnectionAsync(ct).ConfigureAwait(false),
             prepare,
             read,
             Translate,
@@ -90,12 +96,86 @@ public sealed partial class MartenEventStore
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var e in ReadMatchingAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>
+    /// The events <paramref name="query"/> selects, in sequence order, each with its hash, without first ensuring the
+    /// schema: <see cref="ReadAllAsync"/> once it has, and the chain migration, which runs while the schema gate is held.
+    /// </summary>
+    private async IAsyncEnumerable<StoredEvent> ReadMatchingAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var session = _store.QuerySession();
         await using var events = Matching(session, query).ToAsyncEnumerable(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await NextAsync(events).ConfigureAwait(false))
+        // The hashes live in timeline_chain (see ChainTable), looked up a page of events at a time; each event is
+        // still made and yielded in sequence order, so an unreadable one stops the reader exactly where it is.
+        var page = new List<IEvent>(HashPage);
+        var more = true;
+        while (more)
         {
-            yield return ToStoredEvent(events.Current);
+            page.Clear();
+            while (page.Count < HashPage && (more = await NextAsync(events).ConfigureAwait(false)))
+            {
+                page.Add(events.Current);
+            }
+            var hashes = await HashesAsync(page, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page)
+            {
+                yield return ToStoredEvent(e, hashes);
+            }
         }
+    }
+
+    private const int HashPage = 500;
+
+    /// <inheritdoc />
+    public async Task<StoredEvent?> ReadLastAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var session = _store.QuerySession();
+            var last = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey != TombstoneStream)
+                .OrderByDescending(e => e.Sequence)
+                .Take(1)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return (await WithHashesAsync(last, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>The events as Timeline's, each with its hash from <c>timeline_chain</c>.</summary>
+    private async Task<IReadOnlyList<StoredEvent>> WithHashesAsync(IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
+    {
+        var hashes = await HashesAsync(events, cancellationToken).ConfigureAwait(false);
+        return [.. events.Select(e => ToStoredEvent(e, hashes))];
+    }
+
+    /// <summary>The stored hashes of <paramref name="events"/>, by sequence; an event without one is left out.</summary>
+    private async Task<Dictionary<long, string>> HashesAsync(IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+        // timeline_chain is Timeline's own table, not Marten's: plain SQL on its primary key. Every caller has ensured
+        // the schema already, or is migrating it.
+        var rows = await RowsAsIsAsync(
+            command =>
+            {
+                command.CommandText = $"SELECT seq_id, hash FROM {_schema}.timeline_chain WHERE seq_id = ANY(@sequences)";
+                command.Parameters.AddWithValue("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint, events.Select(e => e.Sequence).ToArray());
+            },
+            reader => (reader.GetInt64(0), reader.GetString(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.Item1, row => row.Item2);
     }
 
     // Outside the iterator, since an iterator cannot yield from a try block that catches.
@@ -171,13 +251,19 @@ public sealed partial class MartenEventStore
     }
 
     /// <summary>An event as Marten reads it, with Timeline's envelope from its metadata and headers.</summary>
+    private StoredEvent ToStoredEvent(IEvent e, Dictionary<long, string> hashes) => StoredEventOf(EventSource, e, hashes.GetValueOrDefault(e.Sequence));
+
+    /// <summary>An event as Marten reads it, without its hash (which lives in <c>timeline_chain</c>), for the as-of index.</summary>
     private StoredEvent ToStoredEvent(IEvent e) => StoredEventOf(EventSource, e);
 
     /// <summary>The store, as a message about one of its events names it.</summary>
     private string EventSource => $"the Timeline schema '{_schema}' of {Where}";
 
-    /// <summary>An event as Marten reads it (or, in a projection, holds it), named for messages by <paramref name="store"/>.</summary>
-    internal static StoredEvent StoredEventOf(string store, IEvent e) => EventRow.Read(store, e.Sequence, e, static e => new EventRow(
+    /// <summary>
+    /// An event as Marten reads it (or, in a projection, holds it), named for messages by <paramref name="store"/>, with
+    /// its chained <paramref name="hash"/> when the caller looked it up.
+    /// </summary>
+    internal static StoredEvent StoredEventOf(string store, IEvent e, string? hash = null) => EventRow.Read(store, e.Sequence, e, e => new EventRow(
         e.Sequence,
         e.StreamKey ?? string.Empty,
         e.Version,
@@ -192,7 +278,8 @@ public sealed partial class MartenEventStore
         Header(e, Envelope.PublishedAt),
         Header(e, Envelope.Speaker),
         Header(e, Envelope.Quote),
-        e.CausationId));
+        e.CausationId,
+        hash));
 
     /// <summary>One header as text; Marten reads header values back as JSON elements.</summary>
     private static string? Header(IEvent e, string key) => e.Headers?.GetValueOrDefault(key) switch

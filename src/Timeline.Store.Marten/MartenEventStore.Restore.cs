@@ -16,7 +16,7 @@ public sealed partial class MartenEventStore
     /// <remarks>
     /// Streams the events through a temporary table (binary COPY, so memory stays flat), checking each on the way
     /// (<see cref="RestoreCheck"/>), then fills <c>mt_streams</c>, <c>mt_events</c> and <c>timeline_commands</c> from it
-    /// and moves Marten's event sequence to the highest restored sequence, all in one transaction under the writer
+    /// and <c>timeline_chain</c> and moves Marten's event sequence to the highest restored sequence, all in one transaction under the writer
     /// lock. Sequence, stream version, event id, recordedAt and recordedBy are written as given, not assigned.
     /// <para>
     /// Raw SQL over Marten's tables, because Marten's append assigns sequences (and its session has no way to keep
@@ -39,7 +39,7 @@ public sealed partial class MartenEventStore
                 CREATE TEMPORARY TABLE timeline_restore (
                     seq_id bigint NOT NULL, stream_id varchar NOT NULL, version bigint NOT NULL, id uuid NOT NULL,
                     type varchar NOT NULL, data jsonb NOT NULL, dotnet_type varchar NOT NULL, recorded_at timestamptz NOT NULL,
-                    recorded_by varchar NOT NULL, command_id varchar NOT NULL, headers jsonb NOT NULL
+                    recorded_by varchar NOT NULL, command_id varchar NOT NULL, headers jsonb NOT NULL, hash varchar NOT NULL
                 ) ON COMMIT DROP
                 """, cancellationToken).ConfigureAwait(false);
 
@@ -62,6 +62,8 @@ public sealed partial class MartenEventStore
 
                 INSERT INTO {_schema}.timeline_commands (command_id, recorded_at, recorded_by)
                 SELECT DISTINCT ON (command_id) command_id, recorded_at, recorded_by FROM timeline_restore ORDER BY command_id, seq_id;
+
+                INSERT INTO {_schema}.timeline_chain (seq_id, hash) SELECT seq_id, hash FROM timeline_restore;
 
                 SELECT setval('{_schema}.mt_events_sequence', (SELECT max(seq_id) FROM timeline_restore));
                 """, cancellationToken).ConfigureAwait(false);
@@ -125,7 +127,7 @@ public sealed partial class MartenEventStore
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             """
-            COPY timeline_restore (seq_id, stream_id, version, id, type, data, dotnet_type, recorded_at, recorded_by, command_id, headers)
+            COPY timeline_restore (seq_id, stream_id, version, id, type, data, dotnet_type, recorded_at, recorded_by, command_id, headers, hash)
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false);
@@ -150,6 +152,8 @@ public sealed partial class MartenEventStore
             await copy.WriteAsync(stored.CommandId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(
                 JsonSerializer.Serialize(Envelope.Headers(stored.ReportedAt, stored.Source)), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+            // RestoreCheck has checked the hash, or computed it for an export made before the chain.
+            await copy.WriteAsync(stored.Hash!.Value.Hex, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
         }
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         return check.Count;

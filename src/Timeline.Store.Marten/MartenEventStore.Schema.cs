@@ -12,13 +12,14 @@ public sealed partial class MartenEventStore
 {
     /// <summary>
     /// Timeline's own tables beside Marten's, created and migrated by Marten with its event tables:
-    /// <c>timeline_commands</c>, whose primary key makes a command id unique, <c>timeline_schema_version</c>, and
-    /// (since version 2) <c>timeline_api_keys</c>.
+    /// <c>timeline_commands</c>, whose primary key makes a command id unique, <c>timeline_schema_version</c>,
+    /// (since version 2) <c>timeline_api_keys</c> and (since version 3) <c>timeline_chain</c>.
     /// </summary>
     /// <remarks>
     /// Versions: 1 has the event tables, <c>timeline_commands</c> and <c>timeline_schema_version</c>; 2 adds
-    /// <c>timeline_api_keys</c>. Moving from one to the next is Marten's own delta (it creates what is missing), then a
-    /// new row in <c>timeline_schema_version</c>.
+    /// <c>timeline_api_keys</c>; 3 adds <c>timeline_chain</c>, and moving to it hashes every event already stored.
+    /// Moving from one to the next is Marten's own delta (it creates what is missing), then a new row in
+    /// <c>timeline_schema_version</c>.
     /// </remarks>
     private static IEnumerable<Table> TimelineTables(string schema)
     {
@@ -34,6 +35,7 @@ public sealed partial class MartenEventStore
         yield return version;
 
         yield return KeysTable(schema);
+        yield return ChainTable(schema);
     }
 
     /// <inheritdoc />
@@ -164,13 +166,22 @@ public sealed partial class MartenEventStore
                 $"the Timeline schema '{_schema}' in {Where} has version {version}, but this Timeline knows versions up to {SchemaVersion}; use a newer Timeline");
     }
 
+    /// <summary>
+    /// Hashes the events of a store that predates the chain and records the version, in one transaction under the
+    /// writer lock, so no append comes between.
+    /// </summary>
     private async Task RecordSchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await ChainHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {_schema}.timeline_schema_version (version, applied_at) VALUES (@version, @applied_at) ON CONFLICT (version) DO NOTHING";
         command.Parameters.AddWithValue("version", SchemaVersion);
         command.Parameters.AddWithValue("applied_at", RecordedAt.FromClock(_clock).Instant);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

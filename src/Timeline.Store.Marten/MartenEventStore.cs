@@ -60,9 +60,9 @@ public sealed partial class MartenEventStore : IStore, IDisposable
 {
     /// <summary>
     /// The version of Timeline's own tables that this code writes; a newer one is refused. 2 added
-    /// <c>timeline_api_keys</c>.
+    /// <c>timeline_api_keys</c>, 3 <c>timeline_chain</c>.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private static readonly Regex SchemaName = new("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
 

@@ -7,7 +7,10 @@ namespace Timeline.Store.Sqlite;
 public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
-    /// <remarks>One <see cref="BeginTransactionAsync"/> with one batch, committed.</remarks>
+    /// <remarks>
+    /// One <see cref="BeginTransactionAsync"/> with one batch, committed: the checks, the chained events and the as-of
+    /// index rows of <see cref="WriteTransaction.AppendAsync"/>, in one IMMEDIATE transaction.
+    /// </remarks>
     /// <exception cref="ArgumentException">
     /// A stream appears twice, has no events or a negative expected version, or an event lacks a command id.
     /// </exception>

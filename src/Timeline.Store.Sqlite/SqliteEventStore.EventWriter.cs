@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Timeline.Core.Chain;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
@@ -18,6 +19,7 @@ public sealed partial class SqliteEventStore
         private readonly SqliteCommand _claimCommand;
         private readonly SqliteCommand _insertEvent;
         private readonly SqliteCommand _sequenceOfEventId;
+        private readonly SqliteCommand _lastHash;
 
         public EventWriter(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -39,14 +41,15 @@ public sealed partial class SqliteEventStore
                 """
                 INSERT INTO events (
                     sequence, stream_id, stream_version, event_id, event_type, data, reported_at, reported_at_utc, recorded_at,
-                    recorded_by, outlet, outlet_key, url, published_at, speaker, speaker_key, quote, command_id)
+                    recorded_by, outlet, outlet_key, url, published_at, speaker, speaker_key, quote, command_id, hash)
                 VALUES (
                     $sequence, $stream_id, $stream_version, $event_id, $event_type, $data, $reported_at, $reported_at_utc, $recorded_at,
-                    $recorded_by, $outlet, $outlet_key, $url, $published_at, $speaker, $speaker_key, $quote, $command_id)
+                    $recorded_by, $outlet, $outlet_key, $url, $published_at, $speaker, $speaker_key, $quote, $command_id, $hash)
                 """,
                 "$sequence", "$stream_id", "$stream_version", "$event_id", "$event_type", "$data", "$reported_at", "$reported_at_utc", "$recorded_at",
-                "$recorded_by", "$outlet", "$outlet_key", "$url", "$published_at", "$speaker", "$speaker_key", "$quote", "$command_id");
+                "$recorded_by", "$outlet", "$outlet_key", "$url", "$published_at", "$speaker", "$speaker_key", "$quote", "$command_id", "$hash");
             _sequenceOfEventId = Command(connection, transaction, "SELECT sequence FROM events WHERE event_id = $event_id", "$event_id");
+            _lastHash = Command(connection, transaction, "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1");
         }
 
         /// <summary>True for the error of an event id that is stored already.</summary>
@@ -93,7 +96,27 @@ public sealed partial class SqliteEventStore
             p["$speaker_key"].Value = Nullable(EventQuery.SearchKey(source.Speaker));
             p["$quote"].Value = Nullable(source.Quote);
             p["$command_id"].Value = stored.CommandId;
+            p["$hash"].Value = (stored.Hash ?? throw new ArgumentException($"the event at sequence {stored.Sequence} has no hash", nameof(stored))).Hex;
             await _insertEvent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The hash of the last stored event, which the next append chains from; <see cref="EventHash.Genesis"/> for an
+        /// empty store.
+        /// </summary>
+        /// <exception cref="InvalidDataException">The last event's hash is missing or damaged.</exception>
+        public async Task<EventHash> LastHashAsync(CancellationToken cancellationToken)
+        {
+            await using var reader = await _lastHash.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return EventHash.Genesis;
+            }
+            var text = reader.IsDBNull(1) ? null : reader.GetString(1);
+            return EventHash.TryParse(text, out var hash, out var error)
+                ? hash
+                : throw new InvalidDataException(
+                    $"the last event (sequence {reader.GetInt64(0)}) has no valid hash ({error}), so no event can be chained after it; run 'timeline verify'");
         }
 
         /// <summary>The sequence of the stored event with this id.</summary>
@@ -105,14 +128,14 @@ public sealed partial class SqliteEventStore
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in (SqliteCommand[])[_streamVersion, _nextSequence, _claimCommand, _insertEvent, _sequenceOfEventId])
+            foreach (var command in (SqliteCommand[])[_streamVersion, _nextSequence, _claimCommand, _insertEvent, _sequenceOfEventId, _lastHash])
             {
                 await command.DisposeAsync().ConfigureAwait(false);
             }
         }
 
         /// <summary>A prepared statement of <paramref name="transaction"/> whose parameters all start as NULL.</summary>
-        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+        public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;

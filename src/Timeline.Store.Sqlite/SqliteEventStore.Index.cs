@@ -1,24 +1,213 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
+using Timeline.Domain.Meetings;
 
 namespace Timeline.Store.Sqlite;
 
 public sealed partial class SqliteEventStore
 {
-    // Interim, until the as-of index is kept in tables of the file: every answer computes the rows
-    // from the streams it reads, with the same pure function, so it is exact but costs what the log costs. The inline
-    // Those tables replace these three members.
+    /// <inheritdoc />
+    /// <remarks>
+    /// One statement, driven by the narrowest filter given: the meetings named, else the date window (through the
+    /// R*Tree <c>meeting_state_bounds</c>, which also narrows both times), else the participant, else the schedule's
+    /// order from the cursor on. Every other filter and the exact interval bounds are checked on the rows it reaches.
+    /// </remarks>
+    public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken)
+    {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
+        ArgumentNullException.ThrowIfNull(query);
+        var snapshots = await RowsAsync(
+            OpenAsync,
+            command => command.CommandText = StatesSql(query, command.Parameters),
+            reader => reader.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+        return [.. snapshots.Select(MeetingStates.Read)];
+    }
+
+    /// <summary>The SQL for a state query. Only fixed text is concatenated here; every value goes in a parameter.</summary>
+    private static string StatesSql(StateQuery query, SqliteParameterCollection parameters)
+    {
+        parameters.AddWithValue("$as_of", query.AsOfKey);
+        parameters.AddWithValue("$recorded_as_of", query.RecordedAsOfKey);
+        var sql = new StringBuilder("SELECT s.snapshot FROM ");
+        if (query.Meetings is { } meetings)
+        {
+            sql.Append("meeting_states s WHERE s.meeting_id IN (SELECT value FROM json_each($meetings))");
+            parameters.AddWithValue("$meetings", JsonArray(meetings.Select(m => m.Value)));
+        }
+        else if (query.Windowed)
+        {
+            sql.Append("""
+                meeting_state_bounds b CROSS JOIN meeting_states s ON s.state_id = b.state_id
+                WHERE b.first_day <= $to_day AND b.last_day >= $from_day
+                  AND b.reported_from <= $as_of AND b.reported_to >= $as_of AND b.recorded_from <= $recorded_as_of AND b.recorded_to >= $recorded_as_of
+                """);
+        }
+        else if (query.ParticipantKey is not null)
+        {
+            sql.Append("meeting_state_participants p CROSS JOIN meeting_states s ON s.state_id = p.state_id WHERE p.participant = $participant");
+        }
+        else
+        {
+            sql.Append("meeting_states s INDEXED BY meeting_states_in_schedule_order WHERE 1");
+        }
+        sql.Append(" AND s.reported_from <= $as_of AND $as_of < s.reported_to AND s.recorded_from <= $recorded_as_of AND $recorded_as_of < s.recorded_to");
+        if (query.Windowed)
+        {
+            sql.Append(" AND s.dated = 1 AND s.earliest_day <= $to_day AND s.latest_day >= $from_day");
+            parameters.AddWithValue("$from_day", query.FromDay);
+            parameters.AddWithValue("$to_day", query.ToDay);
+        }
+        if (query.ParticipantKey is { } participant)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM meeting_state_participants q WHERE q.participant = $participant AND q.state_id = s.state_id)");
+            parameters.AddWithValue("$participant", participant);
+        }
+        if (query.SearchText is { } search)
+        {
+            // instr, not LIKE: the text is plain, so % and _ in it match themselves.
+            sql.Append(" AND instr(s.search_key, $search) > 0");
+            parameters.AddWithValue("$search", search);
+        }
+        if (query.After is { } after)
+        {
+            sql.Append(" AND (s.earliest_day, s.latest_day, s.meeting_id) > ($after_earliest, $after_latest, $after_id)");
+            parameters.AddWithValue("$after_earliest", after.EarliestDay);
+            parameters.AddWithValue("$after_latest", after.LatestDay);
+            parameters.AddWithValue("$after_id", after.Id);
+        }
+        sql.Append(" ORDER BY s.earliest_day, s.latest_day, s.meeting_id");
+        if (query.Limit is { } limit)
+        {
+            sql.Append(" LIMIT $limit");
+            parameters.AddWithValue("$limit", limit);
+        }
+        return sql.ToString();
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken) =>
-        MeetingStates.FromLogAsync(this, query, cancellationToken);
+    public async Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken)
+    {
+        using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
+        return await RowsAsync(
+            OpenAsync,
+            command =>
+            {
+                command.CommandText = "SELECT day, SUM(reports) FROM report_days WHERE recorded_at <= $recorded_as_of GROUP BY day ORDER BY day";
+                command.Parameters.AddWithValue("$recorded_as_of", (StateQuery.Now with { RecordedAsOf = recordedAsOf }).RecordedAsOfKey);
+            },
+            reader => new ReportDay(DateOnly.FromDayNumber(reader.GetInt32(0)), reader.GetInt32(1)),
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken) =>
-        MeetingStates.ReportDaysFromLogAsync(this, recordedAsOf, cancellationToken);
+    /// <remarks>In one IMMEDIATE transaction, so appends wait and readers see the old index until it commits.</remarks>
+    public async Task<IndexRebuild> RebuildIndexAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var rebuilt = await RebuildAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return rebuilt;
+        }
+        catch (SqliteException e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
-    /// <inheritdoc />
-    /// <remarks>Nothing is stored yet (see above): this computes every row from the log and counts them.</remarks>
-    public Task<IndexRebuild> RebuildIndexAsync(CancellationToken cancellationToken) =>
-        MeetingStates.CountFromLogAsync(this, cancellationToken);
+    /// <summary>Recomputes every index row from the log within <paramref name="transaction"/>, one stream at a time.</summary>
+    private async Task<IndexRebuild> RebuildAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var index = new IndexWriter(connection, transaction);
+        await index.ClearAsync(cancellationToken).ConfigureAwait(false);
+        long events = 0, meetings = 0, states = 0;
+        var days = new Dictionary<(int Day, long RecordedAt), int>();
+        await using (var read = EventWriter.Command(connection, transaction, SelectEvents + " ORDER BY stream_id, stream_version"))
+        {
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var stream = new List<StoredEvent>();
+            async Task FlushAsync()
+            {
+                var rows = MeetingStates.Of(stream);
+                await index.InsertAsync(rows, cancellationToken).ConfigureAwait(false);
+                foreach (var day in MeetingStates.ReportDays(stream))
+                {
+                    days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
+                }
+                (events, meetings, states) = (events + stream.Count, meetings + 1, states + rows.Count);
+                stream.Clear();
+            }
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var e = ReadEvent(reader);
+                if (stream.Count > 0 && stream[0].Stream != e.Stream)
+                {
+                    await FlushAsync().ConfigureAwait(false);
+                }
+                stream.Add(e);
+            }
+            if (stream.Count > 0)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+        }
+        await index.AddReportDaysAsync(days.Select(d => new ReportDayRow(d.Key.Day, d.Key.RecordedAt, d.Value)), cancellationToken).ConfigureAwait(false);
+        await index.SetFormatAsync(MeetingStates.FormatVersion, cancellationToken).ConfigureAwait(false);
+        return new IndexRebuild(events, meetings, states, days.Count, MeetingStates.FormatVersion);
+    }
+
+    /// <summary>
+    /// Brings the index in step with an append, in its transaction: each touched meeting's rows are recomputed from its
+    /// whole stream (the new events included), and the new events' report days are added.
+    /// </summary>
+    private async Task IndexAppendedAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, IReadOnlyList<StoredEvent> stored, CancellationToken cancellationToken)
+    {
+        await using var index = new IndexWriter(connection, transaction);
+        foreach (var append in appends)
+        {
+            // A new stream holds only this append's events, so there is nothing to read back.
+            var stream = append.ExpectedVersion == 0
+                ? [.. stored.Where(e => e.Stream == append.Stream)]
+                : await index.ReadStreamAsync(this, append.Stream, cancellationToken).ConfigureAwait(false);
+            await index.ReplaceAsync(append.Stream, MeetingStates.Of(stream), cancellationToken).ConfigureAwait(false);
+        }
+        await index.AddReportDaysAsync(MeetingStates.ReportDays(stored), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rebuilds the index when it was built by an older <see cref="MeetingStates.FormatVersion"/> (or never).</summary>
+    private async Task RebuildOutdatedIndexAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (await IndexFormatAsync(connection, null, cancellationToken).ConfigureAwait(false) >= MeetingStates.FormatVersion)
+        {
+            return;
+        }
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        // Another process may have rebuilt it while this one waited for the write lock.
+        if (await IndexFormatAsync(connection, transaction, cancellationToken).ConfigureAwait(false) < MeetingStates.FormatVersion)
+        {
+            await RebuildAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<long> IndexFormatAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version FROM index_format";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
 }

@@ -13,7 +13,7 @@ public sealed partial class SqliteEventStore
 {
     private const string SelectEvents = """
         SELECT sequence, stream_id, stream_version, event_id, event_type, data, reported_at, recorded_at, recorded_by,
-               outlet, url, published_at, speaker, quote, command_id
+               outlet, url, published_at, speaker, quote, command_id, hash
         FROM events
         """;
 
@@ -24,6 +24,14 @@ public sealed partial class SqliteEventStore
             command => PrepareReadStream(command, stream),
             ReadEvent,
             cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<StoredEvent?> ReadLastAsync(CancellationToken cancellationToken) =>
+        (await RowsAsync(
+            OpenAsync,
+            command => command.CommandText = SelectEvents + " ORDER BY sequence DESC LIMIT 1",
+            ReadEvent,
+            cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
@@ -188,7 +196,8 @@ public sealed partial class SqliteEventStore
         NullableString(r, 11),
         NullableString(r, 12),
         NullableString(r, 13),
-        r.GetString(14)));
+        r.GetString(14),
+        NullableString(r, 15)));
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -15,7 +15,8 @@ public sealed partial class SqliteEventStore
     /// The input is read one event at a time, checked as it goes (<see cref="RestoreCheck"/>) and written as an append
     /// writes it; memory grows only with the number of streams. Sequences are stored as given, gaps included, and the
     /// next append takes the highest restored sequence + 1. The <c>commands</c> table gets one row per command id, with
-    /// the recordedAt and recordedBy of its first event, so the restored commands stay duplicates. An exception thrown
+    /// the recordedAt and recordedBy of its first event, so the restored commands stay duplicates. The as-of index is
+    /// then built from the restored log, in the same transaction. An exception thrown
     /// by the input itself propagates unchanged, and nothing is written.
     /// </para>
     /// </remarks>
@@ -51,6 +52,7 @@ public sealed partial class SqliteEventStore
                 }
             }
             cancellationToken.ThrowIfCancellationRequested();
+            await RebuildAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return check.Count;
         }

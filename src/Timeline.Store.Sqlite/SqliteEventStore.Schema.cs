@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Timeline.Core.Chain;
 using Timeline.Core.Storage;
 
 namespace Timeline.Store.Sqlite;
@@ -60,13 +61,68 @@ public sealed partial class SqliteEventStore
 
         INSERT INTO event_sources (event_sources) VALUES ('rebuild');
         """,
+        // 3: the as-of index (MeetingStates): each meeting's states over knowledge and system-time intervals in UTC ticks,
+        // an R*Tree over their days and intervals, their participants, the report days, and the index's format. Derived
+        // from events only; RebuildIndexAsync recomputes it, and a format of 0 (never built, or rows of unknown age) makes
+        // first use build it.
+        """
+        CREATE TABLE IF NOT EXISTS meeting_states (
+            state_id      INTEGER PRIMARY KEY,
+            meeting_id    TEXT    NOT NULL,
+            reported_from INTEGER NOT NULL,
+            reported_to   INTEGER NOT NULL,
+            recorded_from INTEGER NOT NULL,
+            recorded_to   INTEGER NOT NULL,
+            earliest_day  INTEGER NOT NULL,
+            latest_day    INTEGER NOT NULL,
+            dated         INTEGER NOT NULL,
+            search_key    TEXT    NOT NULL,
+            snapshot      TEXT    NOT NULL CHECK (json_valid(snapshot))
+        ) STRICT;
+
+        CREATE INDEX IF NOT EXISTS meeting_states_by_meeting ON meeting_states (meeting_id);
+        CREATE INDEX IF NOT EXISTS meeting_states_in_schedule_order ON meeting_states (earliest_day, latest_day, meeting_id);
+
+        CREATE VIRTUAL TABLE IF NOT EXISTS meeting_state_bounds USING rtree (
+            state_id, first_day, last_day, reported_from, reported_to, recorded_from, recorded_to);
+
+        CREATE TABLE IF NOT EXISTS meeting_state_participants (
+            participant TEXT    NOT NULL,
+            state_id    INTEGER NOT NULL REFERENCES meeting_states (state_id) ON DELETE CASCADE,
+            PRIMARY KEY (participant, state_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS meeting_state_participants_by_state ON meeting_state_participants (state_id);
+
+        CREATE TABLE IF NOT EXISTS report_days (
+            day         INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            reports     INTEGER NOT NULL,
+            PRIMARY KEY (day, recorded_at)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS index_format (
+            single  INTEGER NOT NULL PRIMARY KEY CHECK (single = 1),
+            version INTEGER NOT NULL
+        ) STRICT;
+
+        INSERT INTO index_format (single, version) VALUES (1, 0) ON CONFLICT (single) DO UPDATE SET version = 0;
+        """,
+        // 4: the hash chain. The column stays nullable only for the moment between adding it and filling it,
+        // which happens in the same transaction (see ChainExistingAsync).
+        """
+        ALTER TABLE events ADD COLUMN hash TEXT;
+        """,
     ];
+
+    /// <summary>The schema version that added the hash chain: migrating to it hashes every event already stored.</summary>
+    private const int ChainedSchemaVersion = 4;
 
     /// <inheritdoc />
     /// <remarks>
     /// Returns <c>created schema version 1 in PATH</c> for a new file, <c>migrated schema version N to M in PATH</c>
     /// for an older one, or <c>schema version M is current in PATH</c>. Every other operation also creates or migrates
-    /// the schema on first use, so calling this first is optional; it never touches events.
+    /// the schema on first use, so calling this first is optional. It changes no event; migrating to version 4 stores every event's hash.
     /// </remarks>
     /// <exception cref="InvalidDataException">
     /// The file is not a SQLite database, belongs to another application, is damaged, or has a newer schema.
@@ -133,6 +189,7 @@ public sealed partial class SqliteEventStore
         {
             found = await ApplyMigrationsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+        await RebuildOutdatedIndexAsync(connection, cancellationToken).ConfigureAwait(false);
         _schemaReady = true;
         return found;
     }
@@ -163,7 +220,20 @@ public sealed partial class SqliteEventStore
             await using var migrate = connection.CreateCommand();
             migrate.Transaction = transaction;
             migrate.CommandText = Migrations[version];
-            await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (version + 1 == ChainedSchemaVersion)
+            {
+                // SQLite has no ADD COLUMN IF NOT EXISTS: like the IF NOT EXISTS of the other versions, a file that
+                // already has the column keeps it, and its events that already have a hash keep that hash.
+                if (!await HasHashColumnAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+                {
+                    await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await ChainExistingAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             migrate.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $applied_at)";
             migrate.Parameters.AddWithValue("$version", version + 1);
             migrate.Parameters.AddWithValue("$applied_at", RecordedAt.FromClock(_clock).ToString());
@@ -171,6 +241,47 @@ public sealed partial class SqliteEventStore
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return found;
+    }
+
+    /// <summary>
+    /// Hashes the events of a store that predates the chain, in sequence order from the start, inside the migration's
+    /// transaction: no append can come between, so the chain is whole when the new version is recorded.
+    /// </summary>
+    private async Task ChainExistingAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var hashes = new List<(long Sequence, string Hash)>();
+        var previous = EventHash.Genesis;
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = SelectEvents + " ORDER BY sequence";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var stored = ReadEvent(reader);
+                previous = HashChain.Next(previous, stored);
+                hashes.Add((stored.Sequence, previous.Hex));
+            }
+        }
+        await using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "UPDATE events SET hash = $hash WHERE sequence = $sequence AND hash IS NULL";
+        var hash = write.Parameters.Add("$hash", SqliteType.Text);
+        var sequence = write.Parameters.Add("$sequence", SqliteType.Integer);
+        foreach (var (s, h) in hashes)
+        {
+            sequence.Value = s;
+            hash.Value = h;
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> HasHashColumnAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'hash'";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
     /// <summary>The file's schema version: 0 for a new, empty file.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Timeline.Core.Chain;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
 
@@ -38,7 +39,8 @@ public sealed partial class SqliteEventStore
 
         /// <remarks>
         /// Every expected version is checked, the sequences are drawn after the highest ever used, the complete events are
-        /// made (<see cref="StreamAppend.Stamp"/>) and their rows written.
+        /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event, this transaction's included
+        /// (<see cref="HashChain"/>), their rows written, and the as-of index of the touched meetings recomputed.
         /// </remarks>
         public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
         {
@@ -67,7 +69,10 @@ public sealed partial class SqliteEventStore
                 {
                     sequences[i] = first + i;
                 }
-                var stored = StreamAppend.Stamp(appends, sequences, recordedAt, recordedBy);
+                // Chained under the write lock, from the last event written: sequences and hashes follow commit order.
+                var stored = HashChain.Link(
+                    await _writer.LastHashAsync(cancellationToken).ConfigureAwait(false),
+                    StreamAppend.Stamp(appends, sequences, recordedAt, recordedBy));
 
                 var claimed = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var e in stored)
@@ -78,6 +83,7 @@ public sealed partial class SqliteEventStore
                     }
                     await _writer.InsertAsync(e, cancellationToken).ConfigureAwait(false);
                 }
+                await store.IndexAppendedAsync(connection, transaction, appends, stored, cancellationToken).ConfigureAwait(false);
                 _failed = false;
                 return stored;
             }

@@ -35,9 +35,9 @@ public sealed partial class SqliteEventStore : IStore, IDisposable
 {
     /// <summary>
     /// The schema version this code writes and reads; a file with a newer one is refused. 2 added the trigram index
-    /// of speakers and outlets.
+    /// of speakers and outlets; 3 the as-of index (<c>meeting_states</c> and its companions); 4 the hash chain.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 4;
 
     /// <summary>How long a write waits for another writer's lock unless told otherwise.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(15);

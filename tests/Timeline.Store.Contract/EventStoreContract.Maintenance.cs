@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Timeline.Core.Chain;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
@@ -89,6 +90,12 @@ public abstract partial class EventStoreContract
             Ushakov,
             commandId ?? $"cmd-export-{sequence}");
 
+    /// <summary>
+    /// <paramref name="events"/> with the hashes a store gives them (<see cref="HashChain"/>), as a current export
+    /// carries them.
+    /// </summary>
+    protected static IReadOnlyList<StoredEvent> Chained(IEnumerable<StoredEvent> events) => HashChain.Link(EventHash.Genesis, [.. events]);
+
     /// <summary>Yields the events one at a time, handing control back in between, as an export being read would.</summary>
     protected static async IAsyncEnumerable<StoredEvent> ExportOf(IEnumerable<StoredEvent> events, TimeSpan? pause = null)
     {
@@ -114,7 +121,7 @@ public abstract partial class EventStoreContract
     {
         await AssertNothingStoredAsync([.. refused.Select(e => e.CommandId).Distinct()]);
         Assert.Equal(0, await Maintenance.CountAsync(Cancel));
-        IReadOnlyList<StoredEvent> good = [Exported(1, G20, 1, G20Announced), Exported(2, G20, 2, PutinExpected)];
+        var good = Chained([Exported(1, G20, 1, G20Announced), Exported(2, G20, 2, PutinExpected)]);
         Assert.Equal(2, await Maintenance.RestoreAsync(ExportOf(good), Cancel));
         Assert.Equal(good, await ReadAllAsync(EventQuery.All));
     }
@@ -233,13 +240,13 @@ public abstract partial class EventStoreContract
     [Fact]
     public async Task Gapped_sequences_are_restored_exactly_and_appends_go_on_after_the_last()
     {
-        IReadOnlyList<StoredEvent> export =
+        var export = Chained(
         [
             Exported(1, G20, 1, G20Announced),
             Exported(2, Apec, 1, ApecAnnounced),
             Exported(5, G20, 2, PutinExpected),
             Exported(9, Asean, 1, AseanAnnounced),
-        ];
+        ]);
 
         Assert.Equal(4, await Maintenance.RestoreAsync(ExportOf(export), Cancel));
 
@@ -295,7 +302,7 @@ public abstract partial class EventStoreContract
     [Fact]
     public async Task Restoring_twice_into_one_store_is_refused_the_second_time()
     {
-        IReadOnlyList<StoredEvent> export = [Exported(1, G20, 1, G20Announced), Exported(2, G20, 2, PutinExpected)];
+        var export = Chained([Exported(1, G20, 1, G20Announced), Exported(2, G20, 2, PutinExpected)]);
         await Maintenance.RestoreAsync(ExportOf(export), Cancel);
 
         await Assert.ThrowsAsync<StoreNotEmpty>(() => Maintenance.RestoreAsync(ExportOf(export), Cancel));
@@ -308,8 +315,8 @@ public abstract partial class EventStoreContract
     {
         IReadOnlyList<StoredEvent>[] exports =
         [
-            [.. Enumerable.Range(1, 15).Select(i => Exported(i, G20, i, PutinExpected))],
-            [.. Enumerable.Range(1, 15).Select(i => Exported(i, Apec, i, PutinPossible))],
+            Chained(Enumerable.Range(1, 15).Select(i => Exported(i, G20, i, PutinExpected))),
+            Chained(Enumerable.Range(1, 15).Select(i => Exported(i, Apec, i, PutinPossible))),
         ];
         using var start = new SemaphoreSlim(0);
 

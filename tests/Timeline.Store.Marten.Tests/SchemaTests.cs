@@ -1,3 +1,4 @@
+using Timeline.Core.Chain;
 using Microsoft.Extensions.Time.Testing;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
@@ -9,7 +10,7 @@ namespace Timeline.Store.Marten.Tests;
 /// <summary>The schema on PostgreSQL: created on first use, migrated on demand, never touched with DDL off.</summary>
 public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<MartenStoreFixture>
 {
-    private static readonly string[] Tables = ["mt_events", "mt_streams", "timeline_commands", "timeline_schema_version", "timeline_api_keys"];
+    private static readonly string[] Tables = ["mt_events", "mt_streams", "timeline_commands", "timeline_schema_version", "timeline_api_keys", "timeline_chain"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -104,8 +105,8 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
 
     /// <summary>
     /// A schema as Timeline with schema version 1 left it, holding one event: the current schema without
-    /// <c>timeline_api_keys</c>, and with version 1 as the only recorded version. Version 2 changed nothing else, so
-    /// this is exactly what version 1 created.
+    /// <c>timeline_api_keys</c> and <c>timeline_chain</c>, and with version 1 as the only recorded version. Versions 2
+    /// and 3 changed nothing else, so this is exactly what version 1 created.
     /// </summary>
     private async Task<string> Version1SchemaAsync()
     {
@@ -116,6 +117,7 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
         }
         var connection = await database.RequireAsync();
         await PostgresSql.ScalarAsync<object>(connection, $"DROP TABLE {schema}.timeline_api_keys");
+        await PostgresSql.ScalarAsync<object>(connection, $"DROP TABLE {schema}.timeline_chain");
         await PostgresSql.ScalarAsync<object>(connection, $"DELETE FROM {schema}.timeline_schema_version");
         await PostgresSql.ScalarAsync<object>(connection, $"INSERT INTO {schema}.timeline_schema_version VALUES (1, '2025-01-01T00:00:00Z')");
         Assert.False(await PostgresSql.TableExistsAsync(connection, schema, "timeline_api_keys"));
@@ -137,7 +139,7 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
     }
 
     [Fact]
-    public async Task Migrate_takes_a_version_1_schema_to_version_2_by_adding_the_key_table_and_keeps_the_events()
+    public async Task Migrate_takes_a_version_1_schema_to_the_current_version_adding_the_key_table_and_chaining_the_events()
     {
         var schema = await Version1SchemaAsync();
         await using var store = await database.CreateStoreAsync(_clock, new() { Schema = schema, CreateSchemaOnFirstUse = false });
@@ -145,11 +147,12 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
         var migrated = await store.MigrateAsync(Cancel);
         var again = await store.MigrateAsync(Cancel);
 
-        Assert.Equal($"migrated the Timeline schema '{schema}' in {store.Where} to version 2", migrated);
-        Assert.Contains("is current (version 2)", again, StringComparison.Ordinal);
-        Assert.Equal(new[] { 1, 2 }, await RecordedVersionsAsync(schema));
+        Assert.Equal($"migrated the Timeline schema '{schema}' in {store.Where} to version {MartenEventStore.SchemaVersion}", migrated);
+        Assert.Contains($"is current (version {MartenEventStore.SchemaVersion})", again, StringComparison.Ordinal);
+        Assert.Equal(new[] { 1, MartenEventStore.SchemaVersion }, await RecordedVersionsAsync(schema));
         Assert.All(await TablesExistAsync(schema), Assert.True);
-        Assert.Single(await store.ReadStreamAsync(G20, Cancel));
+        var migratedEvent = Assert.Single(await store.ReadStreamAsync(G20, Cancel));
+        Assert.Equal(HashChain.Next(EventHash.Genesis, migratedEvent with { Hash = null }), migratedEvent.Hash);
         var key = new ApiKey("desk", KeyRole.Admin, new string('a', 64), _clock.GetUtcNow(), "ops");
         await store.AddKeyAsync(key, Cancel);
         Assert.Equal(key, await store.FindActiveKeyAsync(key.Hash, Cancel));
@@ -166,7 +169,7 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
 
         Assert.All([onKeys, onRead], e =>
         {
-            Assert.Contains("out-of-date Timeline schema (version 1, this Timeline needs 2)", e.Message, StringComparison.Ordinal);
+            Assert.Contains($"out-of-date Timeline schema (version 1, this Timeline needs {MartenEventStore.SchemaVersion})", e.Message, StringComparison.Ordinal);
             Assert.Contains("timeline migrate", e.Message, StringComparison.Ordinal);
         });
         Assert.False(await PostgresSql.TableExistsAsync(await database.RequireAsync(), schema, "timeline_api_keys"));
@@ -188,8 +191,11 @@ public sealed class SchemaTests(MartenStoreFixture database) : IClassFixture<Mar
 
         Assert.Empty(await store.ListKeysAsync(Cancel));
 
-        Assert.Equal(new[] { 1, 2 }, await RecordedVersionsAsync(schema));
-        Assert.Single(await store.ReadStreamAsync(G20, Cancel));
+        Assert.Equal(new[] { 1, MartenEventStore.SchemaVersion }, await RecordedVersionsAsync(schema));
+        Assert.NotNull(Assert.Single(await store.ReadStreamAsync(G20, Cancel)).Hash);
+        var next = await store.AppendAsync([new StreamAppend(G20, 1, [Pending(PutinExpected)])], "analyst", Cancel);
+        Assert.True((await ChainCheck.VerifyAsync(store, null, Cancel)).Ok);
+        Assert.Equal(2, next[0].StreamVersion);
     }
 
     [Fact]

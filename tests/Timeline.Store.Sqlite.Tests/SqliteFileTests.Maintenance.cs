@@ -1,3 +1,4 @@
+using Timeline.Core.Chain;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
@@ -46,6 +47,44 @@ public sealed partial class SqliteFileTests
 
         Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
+    }
+
+    [Fact]
+    public async Task Migrating_a_file_from_before_the_chain_hashes_its_events_in_sequence_order_and_appends_chain_on()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
+        await store.AppendAsync([new StreamAppend(Apec, 0, [Pending(ApecAnnounced)])], "analyst", Cancel);
+        store.Dispose();
+        // What schema version 3, the last before the chain, left: no hash column, and versions 1 to 3 recorded.
+        Execute(path, "ALTER TABLE events DROP COLUMN hash; DELETE FROM schema_version WHERE version > 3");
+
+        var migrated = Open(path);
+        Assert.Equal($"migrated schema version 3 to {SqliteEventStore.SchemaVersion} in {path}", await migrated.MigrateAsync(Cancel));
+        await migrated.AppendAsync([new StreamAppend(Apec, 1, [Pending(PutinPossible)])], "analyst", Cancel);
+
+        var log = await migrated.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
+        Assert.Equal(HashChain.Link(EventHash.Genesis, [.. log.Select(e => e with { Hash = null })]), log);
+        Assert.Equal(new VerifyDocument(true, 4, null), await ChainCheck.VerifyAsync(migrated, null, Cancel));
+    }
+
+    [Fact]
+    public async Task Migrating_to_the_chain_again_keeps_the_hash_column_and_the_hashes_it_holds()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
+        var chained = await store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
+        store.Dispose();
+        // The column and a stored hash are there, but version 4 is not recorded; the second event's hash is forged.
+        Execute(path, "DELETE FROM schema_version WHERE version > 3; UPDATE events SET hash = '" + new string('0', 64) + "' WHERE sequence = 2");
+
+        var migrated = Open(path);
+        Assert.Equal($"migrated schema version 3 to {SqliteEventStore.SchemaVersion} in {path}", await migrated.MigrateAsync(Cancel));
+
+        Assert.Equal(chained[0].Hash, (await migrated.ReadAllAsync(EventQuery.All, Cancel).FirstAsync(Cancel)).Hash);
+        Assert.Equal(2, (await ChainCheck.VerifyAsync(migrated, null, Cancel)).FirstBad?.Sequence);
     }
 
     [Fact]
@@ -160,8 +199,8 @@ public sealed partial class SqliteFileTests
         var stores = new[] { Open(path), Open($"Data Source={path};Cache=Private") };
         IReadOnlyList<StoredEvent>[] exports =
         [
-            [.. Enumerable.Range(1, 15).Select(i => Exported(i, G20, i, PutinExpected))],
-            [.. Enumerable.Range(1, 15).Select(i => Exported(i, Apec, i, PutinPossible))],
+            HashChain.Link(EventHash.Genesis, [.. Enumerable.Range(1, 15).Select(i => Exported(i, G20, i, PutinExpected))]),
+            HashChain.Link(EventHash.Genesis, [.. Enumerable.Range(1, 15).Select(i => Exported(i, Apec, i, PutinPossible))]),
         ];
 
         // Microsoft.Data.Sqlite waits for the write lock synchronously, so each restore runs on a thread of its own.
@@ -196,5 +235,48 @@ public sealed partial class SqliteFileTests
 
         Assert.Contains("command", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await store.CountAsync(Cancel));
+    }
+}
+
+/// <summary>The as-of index as the file shows it: built when a version-1 file is migrated, and when its format is older.</summary>
+public sealed partial class SqliteFileTests
+{
+    [Fact]
+    public async Task Migrating_a_version_2_file_with_events_builds_the_as_of_index_from_its_log()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
+        var expected = await store.ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
+        store.Dispose();
+        // What a version-2 file holds: the log, none of version 3's tables and no hash column (version 4).
+        Execute(path, """
+            DROP TABLE meeting_state_bounds; DROP TABLE meeting_state_participants; DROP TABLE meeting_states;
+            DROP TABLE report_days; DROP TABLE index_format; ALTER TABLE events DROP COLUMN hash;
+            DELETE FROM schema_version WHERE version > 2;
+            """);
+
+        Assert.Equal($"migrated schema version 2 to {SqliteEventStore.SchemaVersion} in {path}", await Open(path).MigrateAsync(Cancel));
+
+        Assert.Equal([1L], Query(path, "SELECT COUNT(*) FROM meeting_states").Select(r => r[0]));
+        var migrated = await Open(path).ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
+        Assert.Equal(expected.Select(Timeline.Core.Index.MeetingStates.Write), migrated.Select(Timeline.Core.Index.MeetingStates.Write));
+        Assert.Equal("expected", migrated.Single().Meeting.Participants.Single().Attendance.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task An_index_of_an_older_format_is_rebuilt_on_first_use()
+    {
+        var path = files.NewPath();
+        var store = Open(path);
+        await store.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced)])], "analyst", Cancel);
+        store.Dispose();
+        Execute(path, "DELETE FROM meeting_state_bounds; DELETE FROM meeting_states; DELETE FROM report_days; UPDATE index_format SET version = 0;");
+
+        var states = await Open(path).ReadStatesAsync(Timeline.Core.Index.StateQuery.Now, Cancel);
+
+        Assert.Equal(["g20-2022"], states.Select(s => s.Meeting.Id));
+        Assert.Equal([(long)Timeline.Core.Index.MeetingStates.FormatVersion], Query(path, "SELECT version FROM index_format").Select(r => r[0]));
+        Assert.Equal([1L], Query(path, "SELECT SUM(reports) FROM report_days").Select(r => r[0]));
     }
 }

@@ -1,3 +1,4 @@
+using Timeline.Core.Index;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Timeline.Core.Storage;
@@ -82,16 +83,24 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
     }
 
     [Fact]
-    public async Task The_schema_is_created_on_first_use_at_version_1_in_WAL_mode()
+    public async Task The_schema_is_created_on_first_use_at_the_current_version_in_WAL_mode_with_the_as_of_index_built()
     {
         var path = files.NewPath();
 
         Assert.Equal(0, await Open(path).CountAsync(Cancel));
 
         var tables = Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name").Select(r => r[0]);
-        // event_sources and its shadow tables: the trigram index of speakers and outlets (FTS5).
-        Assert.Equal(["commands", "event_sources", "event_sources_config", "event_sources_data", "event_sources_docsize", "event_sources_idx", "events", "schema_version"], tables);
+        // event_sources and its shadow tables: the trigram index of speakers and outlets (FTS5); meeting_state_bounds and
+        // its shadow tables: the R*Tree of the as-of index.
+        Assert.Equal(
+            [
+                "commands", "event_sources", "event_sources_config", "event_sources_data", "event_sources_docsize", "event_sources_idx", "events",
+                "index_format", "meeting_state_bounds", "meeting_state_bounds_node", "meeting_state_bounds_parent", "meeting_state_bounds_rowid",
+                "meeting_state_participants", "meeting_states", "report_days", "schema_version",
+            ],
+            tables);
         Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Equal([(long)MeetingStates.FormatVersion], Query(path, "SELECT version FROM index_format").Select(r => r[0]));
         Assert.Equal("wal", Query(path, "PRAGMA journal_mode")[0][0]);
     }
 
@@ -103,8 +112,8 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         var stored = await store.AppendAsync(
             [new StreamAppend(G20, 0, [Pending(G20Announced, Peskov), Pending(PutinExpected, Ushakov), Pending(PutinConfirmed, UshakovInRussian)])], "analyst", Cancel);
         store.Dispose();
-        // What version 1 was: the same tables without the index.
-        Execute(path, "DROP TRIGGER event_sources_on_insert; DROP TABLE event_sources; DELETE FROM schema_version WHERE version > 1");
+        // What version 1 was: the same tables without the index and without the hash chain.
+        Execute(path, "DROP TRIGGER event_sources_on_insert; DROP TABLE event_sources; ALTER TABLE events DROP COLUMN hash; DELETE FROM schema_version WHERE version > 1");
 
         var reopened = Open(path);
         var byUshakov = await reopened.ReadAllAsync(new EventQuery { Speaker = "USHAKOV" }, Cancel).ToListAsync(Cancel);

@@ -1,6 +1,5 @@
 using Mediator;
 using Timeline.Api.Security;
-using Timeline.Core.History;
 using Timeline.Core.Schedule;
 
 namespace Timeline.Api.Calendar;
@@ -23,14 +22,8 @@ internal static class CalendarEndpoints
 
     private static async Task<IResult> GetAsync(string? participant, string? asOf, string? recordedAsOf, IMediator mediator, TimeProvider clock, CancellationToken ct)
     {
-        var schedule = await mediator.Send(new GetSchedule(asOf, recordedAsOf, participant), ct);
-        var latest = new Dictionary<string, HistoryEntry?>(StringComparer.Ordinal);
-        foreach (var meeting in schedule.Meetings.Where(m => m.Dates is not null))
-        {
-            var history = await mediator.Send(new GetHistory(meeting.Id, asOf, recordedAsOf), ct);
-            latest[meeting.Id] = history.Entries.LastOrDefault(e => !e.Retracted);
-        }
-        var text = ScheduleCalendar.Write(schedule, participant, latest, clock.GetUtcNow());
+        var calendar = await mediator.Send(new GetCalendar(asOf, recordedAsOf, participant), ct);
+        var text = ScheduleCalendar.Write(calendar.Schedule, participant, calendar.LatestReports, clock.GetUtcNow());
         return Results.Text(text, ContentType);
     }
 }

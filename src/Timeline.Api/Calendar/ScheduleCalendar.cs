@@ -4,7 +4,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Timeline.Core.History;
+using Timeline.Core.Index;
 using Timeline.Core.Schedule;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
@@ -32,7 +32,7 @@ internal static class ScheduleCalendar
 {
     public const string UidSuffix = "@timeline";
 
-    public static string Write(ScheduleDocument schedule, string? participant, IReadOnlyDictionary<string, HistoryEntry?> latest, DateTimeOffset now)
+    public static string Write(ScheduleDocument schedule, string? participant, IReadOnlyDictionary<string, LatestReport?> latest, DateTimeOffset now)
     {
         var calendar = new IcalCalendar { ProductId = "-//Timeline//Timeline schedule//EN" };
         calendar.AddProperty("X-WR-CALNAME", participant is null ? "Timeline" : $"Timeline: {participant}");
@@ -51,7 +51,7 @@ internal static class ScheduleCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 
-    private static CalendarEvent ToEvent(ScheduledMeeting meeting, ScheduledParticipant? attendee, HistoryEntry? latest, CalDateTime stamp)
+    private static CalendarEvent ToEvent(ScheduledMeeting meeting, ScheduledParticipant? attendee, LatestReport? latest, CalDateTime stamp)
     {
         var dates = EdtfDate.Parse(meeting.Dates!);
         var mark = Mark(dates);
@@ -126,7 +126,7 @@ internal static class ScheduleCalendar
         ? $"{Vocabulary(attendee.Attendance)} ({deputy})"
         : Vocabulary(attendee.Attendance);
 
-    private static string Describe(ScheduledMeeting meeting, ScheduledParticipant? attendee, HistoryEntry? latest)
+    private static string Describe(ScheduledMeeting meeting, ScheduledParticipant? attendee, LatestReport? latest)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Status: {Vocabulary(meeting.Status)}");

@@ -25,10 +25,17 @@ internal static class QueryEndpoints
     {
         var reads = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Read).WithTags("Reads");
 
-        reads.MapGet("/schedule", async (string? asOf, string? recordedAsOf, string? participant, string? from, string? to, IMediator mediator, CancellationToken ct) =>
-                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(new GetSchedule(asOf, recordedAsOf, participant, from, to), ct)))
+        reads.MapGet("/schedule", async (
+                string? asOf, string? recordedAsOf, string? participant, string? from, string? to, string? search, string? after, string? limit,
+                IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(
+                    new GetSchedule(asOf, recordedAsOf, participant, from, to, search, after, (int?)Whole("limit", limit, int.MaxValue)), ct)))
             .WithName("GetSchedule")
-            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'");
+            .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'")
+            .WithDescription(
+                "With limit, a page of at most limit meetings in schedule order; when more follow, next is the cursor: ask " +
+                "again with after=<next> for the following page. search keeps meetings whose title, organization or a " +
+                "participant's name contains it, ignoring case.");
 
         reads.MapGet("/meetings/{id}", GetMeetingAsync)
             .WithName("GetMeeting")
@@ -69,6 +76,11 @@ internal static class QueryEndpoints
             .WithSummary("Reports from different sources that disagree about one fact of one meeting within 'within' days, like 'timeline conflicts'")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        reads.MapGet("/digest", async (IMediator mediator, CancellationToken ct) =>
+                new TimelineJsonResult<Core.Chain.DigestDocument>(await mediator.Send(new Core.Chain.GetDigest(), ct)))
+            .WithName("GetDigest")
+            .WithSummary("The head of the hash chain, {sequence, hash, digest}, like 'timeline digest'");
+
         reads.MapGet("/audit", GetAuditAsync)
             .WithName("GetAudit")
             .WithSummary("Raw events with their metadata, like 'timeline audit'")
@@ -84,9 +96,7 @@ internal static class QueryEndpoints
         {
             throw new InputRejected([new InputError(null, null, "id", error)]);
         }
-        var schedule = await mediator.Send(new GetSchedule(asOf, recordedAsOf), ct);
-        var meeting = schedule.Meetings.FirstOrDefault(m => m.Id == meetingId.Value)
-            ?? throw new MeetingNotFound(meetingId.Value, asOf ?? recordedAsOf);
+        var meeting = await mediator.Send(new GetMeeting(meetingId.Value, asOf, recordedAsOf), ct);
         return new TimelineJsonResult<ScheduledMeeting>(meeting, ETags.For(meeting.Version));
     }
 

@@ -43,7 +43,8 @@ internal static partial class Tables
                     : string.Join('\n', m.Participants.Select(p => $"{Markup.Escape(p.Name)}: {Standing(p)}"))));
         }
         console.Write(table);
-        console.WriteLine($"{schedule.Meetings.Count} meeting{(schedule.Meetings.Count == 1 ? string.Empty : "s")}.");
+        console.WriteLine($"{schedule.Meetings.Count} meeting{(schedule.Meetings.Count == 1 ? string.Empty : "s")}."
+            + (schedule.Next is null ? string.Empty : $" More follow: add --after {schedule.Next} for the next page."));
     }
 
     public static void History(IAnsiConsole console, HistoryDocument history)
@@ -127,6 +128,20 @@ internal static partial class Tables
         console.Write(table);
         console.WriteLine($"{audit.Events.Count} event{(audit.Events.Count == 1 ? string.Empty : "s")}."
             + (audit.Next is { } next ? $" More match: add --after {next} for the next page." : string.Empty));
+    }
+
+    public static void Rebuild(IAnsiConsole console, Core.Index.IndexRebuild rebuilt)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Rebuilt from the log");
+        table.AddColumn(new TableColumn("Count").RightAligned());
+        foreach (var (what, count) in (ReadOnlySpan<(string, long)>)[
+            ("events read", rebuilt.Events), ("meetings", rebuilt.Meetings), ("meeting states", rebuilt.States), ("report days", rebuilt.ReportDays)])
+        {
+            table.AddRow(what, count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+        console.WriteLine($"The as-of index is rebuilt (format {rebuilt.FormatVersion}).");
     }
 
     /// <summary>"expected since 8 Sep 2022", "confirmed 13 Sep 2022 (announced 8 Sep 2022)", "declined, represented by Sergey Lavrov".</summary>

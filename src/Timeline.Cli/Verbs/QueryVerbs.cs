@@ -19,10 +19,24 @@ internal static class QueryVerbs
         var participant = new Option<string?>("--participant") { Description = "Only meetings naming this person (case-insensitive)" };
         var from = new Option<string?>("--from") { Description = "Only meetings on or after this EDTF date" };
         var to = new Option<string?>("--to") { Description = "Only meetings on or before this EDTF date" };
-        var command = new Command("schedule", "The schedule: every meeting with its status, dates and who is expected") { asOf, recordedAsOf, participant, from, to };
+        var search = new Option<string?>("--search") { Description = "Only meetings whose title, organization or a participant's name contains this (ignoring case)" };
+        var after = new Option<string?>("--after") { Description = "Only meetings after this cursor (the next of the previous page)" };
+        var limit = new Option<int?>("--limit") { Description = $"At most this many meetings (1 to {SchedulePage.MaxLimit:N0}); the JSON's next is the cursor of the next page" };
+        var command = new Command("schedule", "The schedule: every meeting with its status, dates and who is expected")
+        {
+            asOf, recordedAsOf, participant, from, to, search, after, limit,
+        };
         return command.Answers(
             environment,
-            parse => new GetSchedule(parse.GetValue(asOf), parse.GetValue(recordedAsOf), parse.GetValue(participant), parse.GetValue(from), parse.GetValue(to)),
+            parse => new GetSchedule(
+                parse.GetValue(asOf),
+                parse.GetValue(recordedAsOf),
+                parse.GetValue(participant),
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(search),
+                parse.GetValue(after),
+                parse.GetValue(limit)),
             Tables.Schedule);
     }
 
@@ -87,7 +101,7 @@ internal static class QueryVerbs
         return command;
     }
 
-    private static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
+    internal static void Render<T>(Screen screen, T document, Action<Spectre.Console.IAnsiConsole, T> table)
     {
         if (screen.Format == OutputFormat.Json)
         {

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Timeline.Cli.Output;
 using Timeline.Core.Archive;
+using Timeline.Core.Index;
 using Timeline.Core.Storage;
 
 namespace Timeline.Cli.Verbs;
 
-/// <summary>Operator verbs: <c>export</c>, <c>restore</c> and <c>migrate</c>, for moving a timeline between stores.</summary>
+/// <summary>Operator verbs: <c>export</c>, <c>restore</c> and <c>migrate</c>, for moving a timeline between stores, and <c>rebuild</c>.</summary>
 internal static class StoreVerbs
 {
     public static Command Export(CliEnvironment environment)
@@ -72,6 +74,17 @@ internal static class StoreVerbs
             await environment.Out.WriteLineAsync(message);
             return ExitCodes.Success;
         }, cancellationToken, storeMustExist: false));
+        return command;
+    }
+
+    public static Command Rebuild(CliEnvironment environment)
+    {
+        var command = new Command("rebuild", "Recompute every index from the log (the log is the only source of truth; answers do not change)");
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
+        {
+            QueryVerbs.Render(session.Screen, await session.Mediator.Send(new RebuildIndex(), ct), Tables.Rebuild);
+            return ExitCodes.Success;
+        }, cancellationToken));
         return command;
     }
 

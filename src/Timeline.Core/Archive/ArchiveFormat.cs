@@ -17,8 +17,9 @@ namespace Timeline.Core.Archive;
 /// <remarks>
 /// A line: <c>{"sequence":1,"meetingId":"g20-2022","streamVersion":1,"eventId":"…","event":"summit-announced.v1",
 /// "data":{…},"reportedAt":"2022-09-08","recordedAt":"2026-11-29T12:00:00.000000Z","recordedBy":"ana",
-/// "source":{…},"commandId":"…"}</c>. <c>event</c> is the stored name from <see cref="EventTypeMap"/>;
-/// <c>recordedAt</c> is written as <see cref="Storage.RecordedAt"/> writes it.
+/// "source":{…},"commandId":"…","hash":"…"}</c>. <c>event</c> is the stored name from <see cref="EventTypeMap"/>;
+/// <c>recordedAt</c> is written as <see cref="Storage.RecordedAt"/> writes it; <c>hash</c> is the event's link in the
+/// hash chain (<see cref="Chain.HashChain"/>), left out only by exports made before the chain.
 /// </remarks>
 public static class ArchiveFormat
 {
@@ -33,7 +34,8 @@ public static class ArchiveFormat
         string RecordedAt,
         string RecordedBy,
         Source? Source,
-        string CommandId);
+        string CommandId,
+        string? Hash = null);
 
     private static readonly JsonSerializerOptions Options = new(TimelineJson.Stored)
     {
@@ -54,7 +56,8 @@ public static class ArchiveFormat
             e.RecordedAt.ToString(),
             e.RecordedBy,
             e.Source,
-            e.CommandId),
+            e.CommandId,
+            e.Hash?.Hex),
         Options);
 
     /// <summary>Reads one line back, or says exactly what is wrong with it.</summary>
@@ -95,6 +98,15 @@ public static class ArchiveFormat
         {
             throw Rejected(origin, parsed.Sequence < 1 ? "sequence" : "streamVersion", "must be 1 or more");
         }
+        Chain.EventHash? hash = null;
+        if (parsed.Hash is not null)
+        {
+            if (!Chain.EventHash.TryParse(parsed.Hash, out var given, out var hashError))
+            {
+                throw Rejected(origin, "hash", hashError);
+            }
+            hash = given;
+        }
         MeetingEvent domainEvent;
         try
         {
@@ -115,7 +127,8 @@ public static class ArchiveFormat
             recordedAt,
             parsed.RecordedBy,
             parsed.Source ?? Source.None,
-            parsed.CommandId);
+            parsed.CommandId,
+            hash);
     }
 
     private static InputRejected Rejected(CommandOrigin origin, string field, string message) =>

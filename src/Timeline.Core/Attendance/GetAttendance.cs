@@ -1,6 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Timeline.Core.Commands;
+using Timeline.Core.Index;
+using Timeline.Core.Schedule;
+using Timeline.Domain.Dates;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
@@ -47,59 +50,72 @@ internal sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
     }
 }
 
-internal sealed class GetAttendanceHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetAttendance, AttendanceDocument>
+internal sealed class GetAttendanceHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetAttendance, AttendanceDocument>
 {
     public async ValueTask<AttendanceDocument> Handle(GetAttendance query, CancellationToken cancellationToken)
     {
-        var log = await store.ReadLogAsync(QueryRules.CutoffOrNull(query.RecordedAsOf), null, cancellationToken);
-        return Build(log, query, Knowledge.Overdue.Today(clock));
+        var states = await index.ReadStatesAsync(
+            new StateQuery
+            {
+                AsOf = QueryRules.CutoffOrNull(query.AsOf),
+                RecordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf),
+                Participant = query.Participant is null ? null : ParticipantName.Parse(query.Participant),
+            },
+            cancellationToken);
+        return Build(states, query, Knowledge.Overdue.Today(clock));
     }
 
-    /// <summary>The pure projection, for any log.</summary>
+    /// <summary>The pure projection, for any log: the fold the index must agree with.</summary>
     /// <param name="log">The events to fold.</param>
     /// <param name="query">The bounds and filter.</param>
     /// <param name="today">The day overdue is judged on when the query has no as-of bound.</param>
-    public static AttendanceDocument Build(IEnumerable<StoredEvent> log, GetAttendance query, DateOnly today)
+    public static AttendanceDocument Build(IEnumerable<StoredEvent> log, GetAttendance query, DateOnly today) =>
+        Build(
+            [.. TimelineFold.Meetings(log, QueryRules.CutoffOrNull(query.AsOf), QueryRules.CutoffOrNull(query.RecordedAsOf)).Select(v => MeetingStates.Snapshot(v, null))],
+            query,
+            today);
+
+    /// <summary>The ledger of the meetings <paramref name="states"/> holds (in any order), for the participant asked about or everyone.</summary>
+    private static AttendanceDocument Build(IReadOnlyList<MeetingSnapshot> states, GetAttendance query, DateOnly today)
     {
-        var asOf = QueryRules.CutoffOrNull(query.AsOf);
         var participant = query.Participant is null ? (ParticipantName?)null : ParticipantName.Parse(query.Participant);
-        var day = Knowledge.Overdue.Day(asOf, today);
-        var rows = TimelineFold.Meetings(log, asOf, QueryRules.CutoffOrNull(query.RecordedAsOf))
-            .OrderBy(v => v.State.Dates?.Earliest ?? DateOnly.MaxValue)
-            .ThenBy(v => v.Id.Value, StringComparer.Ordinal)
-            .SelectMany(v => v.State.Participants
-                .Where(p => participant is null || p.Name.Equals(participant.Value))
-                .Select(p => Row(v, p, day)))
+        var day = Knowledge.Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), today);
+        var rows = states
+            .OrderBy(s => s.Meeting.Earliest ?? DateOnly.MaxValue)
+            .ThenBy(s => s.Meeting.Id, StringComparer.Ordinal)
+            .SelectMany(s => s.Meeting.Participants
+                .Zip(s.Statements)
+                .Where(p => participant is null || ParticipantName.Parse(p.First.Name).Equals(participant.Value))
+                .Select(p => Row(s.Meeting, p.First, p.Second, day)))
             .ToList();
         return new AttendanceDocument(query.AsOf, query.RecordedAsOf, rows);
     }
 
-    private static AttendanceRow Row(MeetingView view, Participant p, DateOnly day)
+    private static AttendanceRow Row(ScheduledMeeting meeting, ScheduledParticipant p, AttendanceStatement statement, DateOnly day)
     {
-        var record = view.AttendanceOf(p.Name);
-        var outcome = p.Level switch
+        var outcome = p.Attendance switch
         {
             AttendanceLevel.Attended => "attended",
             AttendanceLevel.Declined => "declined",
-            _ when view.State.Status == MeetingStatus.Cancelled => "cancelled",
+            _ when meeting.Status == MeetingStatus.Cancelled => "cancelled",
             _ => "pending",
         };
-        int? days = record is { AnnouncedAt: { } announced, ConfirmedAt: { } confirmed }
-            ? confirmed.Day.DayNumber - announced.Day.DayNumber
+        int? days = (p.AnnouncedAt, p.ConfirmedAt) is ({ } announced, { } confirmed)
+            ? ReportedAt.Parse(confirmed).Day.DayNumber - ReportedAt.Parse(announced).Day.DayNumber
             : null;
         return new AttendanceRow(
-            view.Id.Value,
-            view.State.Title,
-            view.State.Dates?.Text,
-            p.Name.Value,
-            record.AnnouncedAt?.Text,
-            record.AnnouncedLevel,
-            record.ConfirmedAt?.Text,
-            record.DeclinedAt?.Text,
+            meeting.Id,
+            meeting.Title,
+            meeting.Dates,
+            p.Name,
+            p.AnnouncedAt,
+            statement.AnnouncedLevel,
+            p.ConfirmedAt,
+            statement.DeclinedAt,
             outcome,
-            p.RepresentedBy?.Value,
+            p.RepresentedBy,
             days,
-            p.Level,
-            Knowledge.Overdue.Is(view.State.Status, view.State.Dates?.Latest, day));
+            p.Attendance,
+            Knowledge.Overdue.Is(meeting.Status, meeting.Latest, day));
     }
 }

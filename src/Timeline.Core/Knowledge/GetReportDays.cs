@@ -1,6 +1,6 @@
 using FluentValidation;
 using Mediator;
-using Timeline.Core.Storage;
+using Timeline.Core.Index;
 
 namespace Timeline.Core.Knowledge;
 
@@ -18,17 +18,11 @@ internal sealed class GetReportDaysValidator : AbstractValidator<GetReportDays>
     public GetReportDaysValidator() => RuleFor(q => q.RecordedAsOf).PointInTime();
 }
 
-internal sealed class GetReportDaysHandler(IEventStore store) : IQueryHandler<GetReportDays, ReportDaysDocument>
+internal sealed class GetReportDaysHandler(IMeetingStateIndex index) : IQueryHandler<GetReportDays, ReportDaysDocument>
 {
     public async ValueTask<ReportDaysDocument> Handle(GetReportDays query, CancellationToken cancellationToken)
     {
-        var counts = new SortedDictionary<DateOnly, int>();
-        var storeQuery = EventQuery.All with { RecordedAtOrBefore = QueryRules.CutoffOrNull(query.RecordedAsOf)?.Through() };
-        await foreach (var e in store.ReadAllAsync(storeQuery, cancellationToken))
-        {
-            counts[e.ReportedAt.Day] = counts.GetValueOrDefault(e.ReportedAt.Day) + 1;
-        }
-        var days = counts.Select(pair => new ReportDay(pair.Key, pair.Value)).ToList();
-        return new ReportDaysDocument(query.RecordedAsOf, days.FirstOrDefault()?.Day, days.LastOrDefault()?.Day, days);
+        var days = await index.ReadReportDaysAsync(QueryRules.CutoffOrNull(query.RecordedAsOf), cancellationToken);
+        return new ReportDaysDocument(query.RecordedAsOf, days.Count > 0 ? days[0].Day : null, days.Count > 0 ? days[^1].Day : null, days);
     }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Timeline.Core.Commands;
+using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
@@ -14,11 +16,27 @@ namespace Timeline.Core.Schedule;
 /// <param name="Participant">Only meetings this person is named in (case-insensitive).</param>
 /// <param name="From">Only meetings whose dates reach this EDTF date's first day or later.</param>
 /// <param name="To">Only meetings whose dates begin by this EDTF date's last day.</param>
-public sealed record GetSchedule(string? AsOf = null, string? RecordedAsOf = null, string? Participant = null, string? From = null, string? To = null)
+/// <param name="Search">Only meetings whose title, organization or a participant's name contains this (ignoring case).</param>
+/// <param name="After">Only meetings after this cursor (<see cref="ScheduleDocument.Next"/> of the previous page).</param>
+/// <param name="Limit">At most this many meetings (1 to <see cref="SchedulePage.MaxLimit"/>); null for all.</param>
+public sealed record GetSchedule(
+    string? AsOf = null,
+    string? RecordedAsOf = null,
+    string? Participant = null,
+    string? From = null,
+    string? To = null,
+    string? Search = null,
+    string? After = null,
+    int? Limit = null)
     : IQuery<ScheduleDocument>;
 
 /// <summary>The <c>schedule</c> output (docs/contract.md#schedule-output).</summary>
-public sealed record ScheduleDocument(string? AsOf, string? RecordedAsOf, IReadOnlyList<ScheduledMeeting> Meetings);
+/// <param name="Next">The cursor of the next page when <see cref="GetSchedule.Limit"/> cut the list; left out otherwise.</param>
+public sealed record ScheduleDocument(
+    string? AsOf,
+    string? RecordedAsOf,
+    IReadOnlyList<ScheduledMeeting> Meetings,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next = null);
 
 /// <summary>One meeting in the schedule.</summary>
 /// <param name="Version">The meeting's stream version: what an <c>If-Match</c> or <c>expectedVersion</c> names.</param>
@@ -69,6 +87,13 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
         RuleFor(q => q.Participant).PersonName();
         RuleFor(q => q.From).Edtf();
         RuleFor(q => q.To).Edtf();
+        RuleFor(q => q.Search).Text(InputRules.ShortTextLength);
+        RuleFor(q => q.After)
+            .Must(after => after is null || ScheduleCursor.TryParse(after, out _))
+            .WithMessage(q => $"'{FieldReader.Quote(q.After!)}' is not a schedule cursor (the next of an earlier page)");
+        RuleFor(q => q.Limit)
+            .InclusiveBetween(1, SchedulePage.MaxLimit)
+            .WithMessage(q => $"'{q.Limit}' is not between 1 and {SchedulePage.MaxLimit}");
         // Only when both parse (their own rules report them otherwise): a range no meeting can fall in is a mistake.
         RuleFor(q => q.From).Must((q, from) => !(EdtfDate.TryParse(from, out var earlier, out _) && EdtfDate.TryParse(q.To, out var later, out _)
                 && earlier.Earliest > later.Latest))
@@ -76,16 +101,45 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
     }
 }
 
-internal sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
+internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
 {
     public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
     {
-        var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
-        var log = await store.ReadLogAsync(recordedAsOf, null, cancellationToken);
-        return Build(log, query, Overdue.Today(clock));
+        var states = await index.ReadStatesAsync(PageOf(query), cancellationToken);
+        return Document(states, query, Overdue.Today(clock));
     }
 
-    /// <summary>The pure projection, for any log.</summary>
+    /// <summary>What <paramref name="query"/> asks the index for: one state more than its limit, to know whether a next page follows.</summary>
+    internal static StateQuery PageOf(GetSchedule query) => StatesOf(query) with { Limit = query.Limit + 1 };
+
+    /// <summary>What <paramref name="query"/> asks the index for (without its limit).</summary>
+    internal static StateQuery StatesOf(GetSchedule query) => new()
+    {
+        AsOf = QueryRules.CutoffOrNull(query.AsOf),
+        RecordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf),
+        Participant = query.Participant is null ? null : ParticipantName.Parse(query.Participant),
+        From = query.From is null ? null : EdtfDate.Parse(query.From).Earliest,
+        To = query.To is null ? null : EdtfDate.Parse(query.To).Latest,
+        Search = query.Search,
+        After = query.After is null ? null : ScheduleCursor.TryParse(query.After, out var after) ? after : throw new FormatException($"'{query.After}' is not a cursor"),
+    };
+
+    /// <summary>
+    /// The document from the index's states, in the schedule's order, with <c>overdue</c> judged on the day asked about;
+    /// one state more than the limit means there is a next page.
+    /// </summary>
+    internal static ScheduleDocument Document(IReadOnlyList<MeetingSnapshot> states, GetSchedule query, DateOnly today)
+    {
+        var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), today);
+        var meetings = states
+            .Take(query.Limit ?? int.MaxValue)
+            .Select(s => s.Meeting with { Overdue = Overdue.Is(s.Meeting.Status, s.Meeting.Latest, day) })
+            .ToList();
+        var next = states.Count > meetings.Count ? ScheduleCursor.After(meetings[^1]).ToString() : null;
+        return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings, next);
+    }
+
+    /// <summary>The pure projection, for any log: the fold the index must agree with, search and pages included.</summary>
     /// <param name="log">The events to fold.</param>
     /// <param name="query">The bounds and filters.</param>
     /// <param name="today">The day overdue is judged on when the query has no as-of bound.</param>
@@ -101,10 +155,11 @@ internal sealed class GetScheduleHandler(IEventStore store, TimeProvider clock) 
         var meetings = KnownMeetings.At(log, asOf, QueryRules.CutoffOrNull(query.RecordedAsOf))
             .Where(m => participant is null || m.Names(participant.Value))
             .Where(m => !ranged || (m.Dates is { } dates && EdtfDate.Parse(dates).Overlaps(from, to)))
+            .Where(m => query.Search is null || SchedulePage.Matches(m, query.Search))
             .Select(m => m with { Overdue = Overdue.Is(m.Status, m.Latest, day) })
-            .InScheduleOrder(m => m)
-            .ToList();
-        return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings);
+            .InScheduleOrder(m => m);
+        var (page, next) = SchedulePage.Cut(meetings, query);
+        return new ScheduleDocument(query.AsOf, query.RecordedAsOf, page, next);
     }
 
     internal static ScheduledMeeting ToScheduled(MeetingView view)

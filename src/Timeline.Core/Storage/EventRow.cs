@@ -29,6 +29,7 @@ namespace Timeline.Core.Storage;
 /// <param name="Speaker">Who made the statement, if known.</param>
 /// <param name="Quote">The quote, if any.</param>
 /// <param name="CommandId">The command's id; null when the store lost it.</param>
+/// <param name="Hash">The event's hash as stored (64 lowercase hex digits); null when the store holds none.</param>
 public sealed record EventRow(
     long Sequence,
     string Stream,
@@ -44,14 +45,24 @@ public sealed record EventRow(
     string? PublishedAt,
     string? Speaker,
     string? Quote,
-    string? CommandId)
+    string? CommandId,
+    string? Hash = null)
 {
+    private const string UnreadableSequence = "Timeline.UnreadableSequence";
+
+    /// <summary>The sequence of the row that <paramref name="e"/>, thrown by <see cref="Read"/>, could not read; null for other errors.</summary>
+    public static long? UnreadableSequenceOf(InvalidDataException e) =>
+        e?.Data[UnreadableSequence] is long sequence ? sequence : null;
+
     /// <summary>Builds the row with <paramref name="columns"/> and maps it.</summary>
     /// <param name="store">The store, as messages name it.</param>
     /// <param name="sequence">The row's sequence, read first, so a message can name the event.</param>
     /// <param name="reader">The store's reader, positioned on the row.</param>
     /// <param name="columns">Reads the row's values in the store's own column types.</param>
-    /// <exception cref="InvalidDataException">The row does not hold a valid event; the message names the store and the sequence.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The row does not hold a valid event; the message names the store and the sequence, and
+    /// <see cref="UnreadableSequenceOf"/> gives the sequence.
+    /// </exception>
     public static StoredEvent Read<TReader>(string store, long sequence, TReader reader, Func<TReader, EventRow> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -61,7 +72,9 @@ public sealed record EventRow(
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentException)
         {
-            throw new InvalidDataException($"event {sequence} in {store} cannot be read: {e.Message}", e);
+            var unreadable = new InvalidDataException($"event {sequence} in {store} cannot be read: {e.Message}", e);
+            unreadable.Data[UnreadableSequence] = sequence;
+            throw unreadable;
         }
     }
 
@@ -79,7 +92,8 @@ public sealed record EventRow(
         RecordedAt,
         RecordedBy ?? throw new InvalidDataException("it has no recordedBy"),
         new Source(Outlet, Url, PublishedAt, Speaker, Quote),
-        CommandId ?? throw new InvalidDataException("it has no command id"));
+        CommandId ?? throw new InvalidDataException("it has no command id"),
+        Hash is null ? null : Chain.EventHash.Parse(Hash));
 
     private MeetingEvent Event() => Data switch
     {

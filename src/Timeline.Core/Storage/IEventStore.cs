@@ -14,6 +14,10 @@ public interface IEventStore
     /// <summary>Events of the whole log that match <paramref name="query"/>, in sequence order.</summary>
     IAsyncEnumerable<StoredEvent> ReadAllAsync(EventQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The event with the highest sequence, with its hash: the head of the chain; null for an empty log.</summary>
+    /// <exception cref="InvalidDataException">That row does not hold a valid event (<see cref="EventRow.UnreadableSequenceOf"/>).</exception>
+    Task<StoredEvent?> ReadLastAsync(CancellationToken cancellationToken);
+
     /// <summary>Which of <paramref name="commandIds"/> are already stored.</summary>
     Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken);
 

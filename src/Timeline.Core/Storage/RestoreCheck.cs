@@ -14,6 +14,9 @@ public sealed class RestoreCheck(string store)
     // The last version of every stream seen so far: the only state that grows with the input.
     private readonly Dictionary<MeetingId, long> _versions = [];
     private long _lastSequence;
+    private Chain.EventHash _head = Chain.EventHash.Genesis;
+    // Whether the input carries hashes, decided by its first event: an export made before the chain carries none.
+    private bool _hashed;
 
     /// <summary>How many events were accepted.</summary>
     public long Count { get; private set; }
@@ -39,8 +42,10 @@ public sealed class RestoreCheck(string store)
     /// <summary>Checks the next event of the input and returns it.</summary>
     /// <exception cref="InvalidDataException">
     /// The entry is empty or lacks a field, its sequence does not follow the last one strictly, its stream's versions do
-    /// not run 1, 2, 3…, or its event type does not name its event. The message names the sequence (and stream).
+    /// not run 1, 2, 3…, its event type does not name its event, or its hash does not follow from the events before it
+    /// (<see cref="Chain.HashChain"/>). The message names the sequence (and stream).
     /// </exception>
+    /// <returns>The event with its hash: as given, or computed for an export that predates the chain.</returns>
     public StoredEvent Accept(StoredEvent? stored)
     {
         if (stored is null)
@@ -73,10 +78,28 @@ public sealed class RestoreCheck(string store)
         {
             throw Invalid($"the event at sequence {sequence} is typed '{stored.EventType}' but holds a {stored.Event.GetType().Name} ('{eventType}')");
         }
+        var hash = Chain.HashChain.Next(_head, stored);
+        if (Count == 0)
+        {
+            _hashed = stored.Hash is not null;
+        }
+        if (_hashed != stored.Hash is not null)
+        {
+            throw Invalid(_hashed
+                ? $"the event at sequence {sequence} has no hash, but the events before it have; the chain is broken there"
+                : $"the event at sequence {sequence} has a hash, but the events before it have none; the chain is broken there");
+        }
+        if (stored.Hash is { } given && given != hash)
+        {
+            throw Invalid(
+                $"the event at sequence {sequence} has hash {given.Short}, but its fields, chained from {(Count == 0 ? "the start" : $"sequence {_lastSequence}")}, "
+                + $"give {hash.Short}: the export was altered there (an event changed, removed, inserted or moved)");
+        }
         _versions[stored.Stream] = stored.StreamVersion;
         _lastSequence = sequence;
+        _head = hash;
         Count++;
-        return stored;
+        return stored with { Hash = hash };
     }
 
     /// <summary>The refusal of an event whose id an earlier event of the restore has.</summary>

@@ -15,6 +15,10 @@ namespace Timeline.Core.Storage;
 /// <param name="RecordedBy">The user or API key name that appended it.</param>
 /// <param name="Source">Who said it and where.</param>
 /// <param name="CommandId">The command's idempotency key.</param>
+/// <param name="Hash">
+/// The event's link in the hash chain (<see cref="Chain.HashChain"/>), as the store holds it; null for an event not yet
+/// stored, or read from an export that predates the chain.
+/// </param>
 public sealed record StoredEvent(
     long Sequence,
     MeetingId Stream,
@@ -26,4 +30,5 @@ public sealed record StoredEvent(
     RecordedAt RecordedAt,
     string RecordedBy,
     Source Source,
-    string CommandId);
+    string CommandId,
+    Chain.EventHash? Hash = null);

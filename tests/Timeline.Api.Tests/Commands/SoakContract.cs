@@ -10,8 +10,8 @@ namespace Timeline.Api.Tests.Commands;
 /// <summary>
 /// A soak, bounded in count and time: API clients and real <c>timeline import</c> processes write to three hot meetings
 /// of one store at once, without expected versions. Afterwards every command is accounted for (applied exactly once,
-/// or rejected by its named rule), none is lost or stored twice, and no request got a 5xx. The figures go to the test
-/// output.
+/// or rejected by its named rule), none is lost or stored twice, no request got a 5xx, and the hash chain verifies over
+/// the whole log up to the digest the API reports. The figures go to the test output.
 /// </summary>
 /// <remarks>
 /// Each API client sends its commands one after another, and the clients run side by side. A few commands are sent by
@@ -70,15 +70,20 @@ public abstract class SoakContract(ApiStores stores) : ApiContract<HttpClient>(s
             var expected = answers.Select(a => a.Id).Concat(importOutcomes.Select(o => o.Id)).Distinct(StringComparer.Ordinal)
                 .Where(id => !id.StartsWith("ghost-", StringComparison.Ordinal))
                 .ToHashSet(StringComparer.Ordinal);
-            var stored = await StoredCommandIdsAsync();
+            var log = await AuditAsync();
+            var stored = StoredCommandIds(log);
             var lost = expected.Count(id => !stored.ContainsKey(id));
             var duplicated = stored.Count(s => s.Value > 1);
+            // The hash chain verifies over everything the race appended, and reaches the head the API reports.
+            using var head = await Prepared.GetAsync("/api/digest", Web.Cancel);
+            var digest = (await head.JsonAsync())["digest"]!.GetValue<string>();
+            var verify = await Host.CliAsync("verify", "--digest", digest, "--format", "json");
 
             output.WriteLine(
                 $"soak on {Host.Location}: sent {sent} commands ({answers.Count} by {Clients} API clients, {importOutcomes.Count} by {Processes} import processes), " +
                 $"applied {appliedAnswers.Count}, duplicates answered {answers.Count(a => a.Result == "duplicate") + importOutcomes.Count(o => o.Result == "duplicate")}, " +
                 $"rejected by rule {rejectedIds.Count} ({Rejected}), retried {retried}, lost {lost}, duplicated {duplicated}, 5xx {serverErrors}, " +
-                $"in {clock.ElapsedMilliseconds} ms");
+                $"in {clock.ElapsedMilliseconds} ms; verify: exit {verify.ExitCode}, {string.Join(' ', verify.Out.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
 
             Assert.Equal(0, serverErrors);
             Assert.All(answers.Where(a => a.Status != 200), a => Assert.Equal((409, Rejected), (a.Status, a.Rule)));
@@ -89,6 +94,11 @@ public abstract class SoakContract(ApiStores stores) : ApiContract<HttpClient>(s
             Assert.Equal(0, duplicated);
             Assert.Equal(expected.Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
             Assert.Equal(expected.Order(StringComparer.Ordinal), appliedAnswers.Order(StringComparer.Ordinal));
+            Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+            var verdict = JsonNode.Parse(verify.Out)!;
+            Assert.True(verdict["ok"]!.GetValue<bool>(), verify.Out);
+            Assert.Equal(log.Count, verdict["checked"]!.GetValue<int>());
+            Assert.EndsWith($"@{log[^1]!["sequence"]!.GetValue<long>()}", digest, StringComparison.Ordinal);
             // A bound, not a speed target (the benchmark measures speed): most of the time goes on starting processes.
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"the soak took {clock.Elapsed}");
         }
@@ -132,15 +142,19 @@ public abstract class SoakContract(ApiStores stores) : ApiContract<HttpClient>(s
         return answers;
     }
 
-    /// <summary>How many events of the hot meetings each command id has in the store, the announcements aside.</summary>
-    private async Task<Dictionary<string, int>> StoredCommandIdsAsync()
+    /// <summary>Every event in the store, in sequence order, as the audit log answers.</summary>
+    private async Task<JsonArray> AuditAsync()
     {
         using var audit = await Prepared.GetAsync("/api/audit?limit=100000", Web.Cancel);
-        return (await audit.JsonAsync())["events"]!.AsArray()
+        return (await audit.JsonAsync())["events"]!.AsArray();
+    }
+
+    /// <summary>How many events of the hot meetings each command id has in the store, the announcements aside.</summary>
+    private static Dictionary<string, int> StoredCommandIds(JsonArray log) =>
+        log
             .Where(e => e!["event"]!.GetValue<string>() == "ParticipantInvited")
             .GroupBy(e => e!["commandId"]!.GetValue<string>(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-    }
 
     private sealed record Answer(string Id, int Status, string? Result, string? Rule, int Retries);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Tests.Hosting;
+using Timeline.Core.Index;
 using Timeline.Core.Storage;
 
 namespace Timeline.Api.Tests.Hardening;
@@ -42,7 +43,7 @@ public sealed class ProbesAndTimeoutsTests
     {
         await using var host = new ApiHost(
             allowAnonymousRead: true,
-            services: s => s.AddSingleton(HangingReads.Create()),
+            services: s => HangingReads.Register(s),
             options: o => o.RequestTimeoutSeconds = 1);
 
         using var response = await host.Client().GetAsync("/api/schedule", Web.Cancel);
@@ -51,14 +52,23 @@ public sealed class ProbesAndTimeoutsTests
         await response.ProblemAsync();
     }
 
-    /// <summary>An event store whose reads wait until they are cancelled; every other member fails the test.</summary>
+    /// <summary>
+    /// A store whose reads, of the log or of the as-of index, wait until they are cancelled; every other member fails
+    /// the test.
+    /// </summary>
     public class HangingReads : DispatchProxy
     {
-        public static IEventStore Create() => Create<IEventStore, HangingReads>();
+        /// <summary>Puts one hanging store in place of both ports a read goes through.</summary>
+        public static void Register(IServiceCollection services)
+        {
+            var store = Create<IStore, HangingReads>();
+            services.AddSingleton<IEventStore>(store).AddSingleton<IMeetingStateIndex>(store);
+        }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
         {
             nameof(IEventStore.ReadAllAsync) => Hang(args!.OfType<CancellationToken>().Single()),
+            nameof(IMeetingStateIndex.ReadStatesAsync) => HangStates(args!.OfType<CancellationToken>().Single()),
             _ => throw new InvalidOperationException($"{targetMethod?.Name} was not expected"),
         };
 
@@ -66,6 +76,12 @@ public sealed class ProbesAndTimeoutsTests
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
             yield break;
+        }
+
+        private static async Task<IReadOnlyList<MeetingSnapshot>> HangStates(CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return [];
         }
     }
 }

@@ -25,10 +25,13 @@ public abstract class CliParityContract(ApiStores stores) : ApiContract<HttpClie
         { "/api/schedule?asOf=2022-11-12&participant=vladimir%20putin", ["schedule", "--as-of", "2022-11-12", "--participant", "vladimir putin"] },
         { "/api/schedule?from=2022-11&to=2022-11", ["schedule", "--from", "2022-11", "--to", "2022-11"] },
         { "/api/schedule?recordedAsOf=2023-01-10T09:00:00Z", ["schedule", "--recorded-as-of", "2023-01-10T09:00:00Z"] },
+        { "/api/schedule?limit=3", ["schedule", "--limit", "3"] },
+        { "/api/schedule?search=lavrov", ["schedule", "--search", "lavrov"] },
         { "/api/diff?from=2022-09-10&to=2022-11-12", ["diff", "--from", "2022-09-10", "--to", "2022-11-12"] },
         { "/api/diff?from=2022-09-10&participant=Vladimir%20Putin&meeting=apec-2022", ["diff", "--from", "2022-09-10", "--participant", "Vladimir Putin", "--meeting", "apec-2022"] },
         { "/api/diff?recordedFrom=2020-01-01&asOf=2022-09-10", ["diff", "--recorded-from", "2020-01-01", "--as-of", "2022-09-10"] },
         { "/api/conflicts", ["conflicts"] },
+        { "/api/digest", ["digest"] },
         { "/api/conflicts?within=90&asOf=2022-11-12", ["conflicts", "--within", "90", "--as-of", "2022-11-12"] },
         { "/api/meetings/g20-2022/history", ["history", "g20-2022"] },
         { "/api/meetings/g20-2022/history?asOf=2022-09-10", ["history", "g20-2022", "--as-of", "2022-09-10"] },
@@ -94,6 +97,52 @@ public abstract class CliParityContract(ApiStores stores) : ApiContract<HttpClie
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal("seed-editor", e!["recordedBy"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, events.Count), events.Select(e => e!["sequence"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task The_digest_is_the_last_events_sequence_with_a_hash_that_verify_accepts()
+    {
+        using var audit = await Reader.GetAsync("/api/audit?limit=100000", Web.Cancel);
+        using var response = await Reader.GetAsync("/api/digest", Web.Cancel);
+        var digest = await response.JsonAsync();
+        var verify = await Host.CliAsync("verify", "--digest", digest["digest"]!.GetValue<string>(), "--format", "json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((await audit.JsonAsync())["events"]!.AsArray()[^1]!["sequence"]!.GetValue<long>(), digest["sequence"]!.GetValue<long>());
+        Assert.Matches("^[0-9a-f]{64}$", digest["hash"]!.GetValue<string>());
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.True(JsonNode.Parse(verify.Out)!["ok"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Paging_through_the_schedule_with_its_cursor_gives_the_whole_schedule_once()
+    {
+        using var whole = await Reader.GetAsync("/api/schedule", Web.Cancel);
+        var expected = (await whole.JsonAsync())["meetings"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList();
+
+        var paged = new List<string>();
+        var path = "/api/schedule?limit=4";
+        for (var pages = 0; path is not null; pages++)
+        {
+            Assert.True(pages < expected.Count, "the cursor must move on");
+            using var response = await Reader.GetAsync(path, Web.Cancel);
+            var page = await response.JsonAsync();
+            paged.AddRange(page["meetings"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()));
+            path = page["next"] is { } next ? $"/api/schedule?limit=4&after={Uri.EscapeDataString(next.GetValue<string>())}" : null;
+        }
+
+        Assert.True(expected.Count > 4);
+        Assert.Equal(expected, paged);
+    }
+
+    [Fact]
+    public async Task Search_finds_a_meeting_by_a_participant_and_leaves_the_others_out()
+    {
+        using var response = await Reader.GetAsync("/api/schedule?search=LAVROV", Web.Cancel);
+        var ids = (await response.JsonAsync())["meetings"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList();
+
+        Assert.Contains("g20-2022", ids);
+        Assert.DoesNotContain("sco-2022", ids);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Tests.Hosting;
+using Timeline.Core.Index;
+using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
 
@@ -29,7 +31,7 @@ public sealed class FailureTests
     [Fact]
     public async Task An_unexpected_failure_gets_500_without_its_message_or_stack_even_in_development()
     {
-        await using var host = new ApiHost(allowAnonymousRead: true, services: s => s.AddSingleton<IEventStore>(new ExplodingStore()));
+        await using var host = new ApiHost(allowAnonymousRead: true, services: s => s.AddSingleton<IEventStore>(new ExplodingStore()).AddSingleton<IMeetingStateIndex>(new ExplodingStore()));
 
         using var response = await host.Client().GetAsync("/api/schedule", Web.Cancel);
 
@@ -42,7 +44,7 @@ public sealed class FailureTests
     [Fact]
     public async Task An_unexpected_failure_is_answered_in_json_even_when_the_client_asks_for_html()
     {
-        await using var host = new ApiHost(allowAnonymousRead: true, services: s => s.AddSingleton<IEventStore>(new ExplodingStore()));
+        await using var host = new ApiHost(allowAnonymousRead: true, services: s => s.AddSingleton<IEventStore>(new ExplodingStore()).AddSingleton<IMeetingStateIndex>(new ExplodingStore()));
         using var client = host.Client();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
@@ -60,7 +62,7 @@ public sealed class FailureTests
         Assert.DoesNotContain(".cs:line", body, StringComparison.Ordinal);
     }
 
-    private sealed class ExplodingStore : IEventStore, IKeyStore
+    private sealed class ExplodingStore : IEventStore, IKeyStore, IMeetingStateIndex
     {
         public const string Secret = "the password is swordfish";
 
@@ -70,11 +72,19 @@ public sealed class FailureTests
 
         public Task<IReadOnlySet<string>> FindCommandsAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
+        public Task<StoredEvent?> ReadLastAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
         public Task<IEventTransaction> BeginTransactionAsync(string recordedBy, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
         public Task AddKeyAsync(ApiKey key, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
+        public Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
+        public Task<IReadOnlyList<ReportDay>> ReadReportDaysAsync(Cutoff? recordedAsOf, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
+        public Task<IndexRebuild> RebuildIndexAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
         public Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 

@@ -1,3 +1,4 @@
+using Timeline.Api.Tests.Schedule;
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
@@ -31,6 +32,8 @@ public static class OnPostgres
     public sealed class KeysCli(PostgresApiStores stores) : KeysCliContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class Changes(PostgresApiStores stores) : ChangesContract(stores), IClassFixture<PostgresApiStores>;
+
+    public sealed class SchedulePages(PostgresApiStores stores) : SchedulePagesContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class CommandsFuzz(PostgresApiStores stores) : CommandsFuzzContract(stores), IClassFixture<PostgresApiStores>;
 }

@@ -1,3 +1,4 @@
+using Timeline.Api.Tests.Schedule;
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
@@ -31,6 +32,8 @@ public static class OnSqlite
     public sealed class KeysCli(SqliteApiStores stores) : KeysCliContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class Changes(SqliteApiStores stores) : ChangesContract(stores), IClassFixture<SqliteApiStores>;
+
+    public sealed class SchedulePages(SqliteApiStores stores) : SchedulePagesContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class CommandsFuzz(SqliteApiStores stores) : CommandsFuzzContract(stores), IClassFixture<SqliteApiStores>;
 }

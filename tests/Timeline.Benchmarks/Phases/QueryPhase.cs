@@ -18,7 +18,7 @@ namespace Timeline.Benchmarks.Phases;
 
 /// <summary>
 /// The queries: the windowed as-of schedule, the recorded-as-of windowed schedule, one meeting as of D, one
-/// meeting's history, one participant's attendance ledger and the audit by speaker. Each runs in a process of its
+/// participant's calendar feed as of D, one meeting's history, one participant's attendance ledger and the audit by speaker. Each runs in a process of its
 /// own: the product first (its peak memory is read right after), then the baseline.
 /// </summary>
 internal static class QueryPhase
@@ -31,6 +31,7 @@ internal static class QueryPhase
         new(Windowed, Figures.Windowed, "meetings", WindowedAsOf, run => FullReplayWindow(run, Cutoff.Parse(run.Choices.AsOf), null)),
         new("query-recorded", Figures.Recorded, "meetings", RecordedWindow, RecordedBaseline, SameAnswer: false),
         new("query-meeting", Figures.Meeting, "meeting", OneMeeting, OneMeetingByFullReplay),
+        new("query-calendar", Figures.Calendar, "meetings", Calendar, CalendarAsBefore),
         new("query-history", Figures.History, "entries", History, StreamRead),
         new("query-attendance", Figures.Attendance, "rows", Attendance, AttendanceByFullReplay),
         new("query-audit", Figures.Audit, "events", AuditBySpeaker, AuditByScan),
@@ -115,8 +116,7 @@ internal static class QueryPhase
     private static async Task<QueryAnswer> OneMeeting(QueryRun run)
     {
         var q = run.Choices;
-        var schedule = await run.Mediator.Send(new GetSchedule(AsOf: q.AsOf), run.Cancellation);
-        var meeting = schedule.Meetings.Single(m => m.Id == q.MeetingId);
+        var meeting = await run.Mediator.Send(new GetMeeting(q.MeetingId, AsOf: q.AsOf), run.Cancellation);
         return new QueryAnswer(1, $"{meeting.Id}:{meeting.Status}:{meeting.Dates}:{meeting.Participants.Count}:{meeting.Version}");
     }
 
@@ -125,6 +125,38 @@ internal static class QueryPhase
         var q = run.Choices;
         var view = TimelineFold.Meetings(await ReadLogAsync(run), Cutoff.Parse(q.AsOf), null).Single(v => v.Id.Value == q.MeetingId);
         return new QueryAnswer(1, $"{view.Id}:{view.State.Status}:{view.State.Dates?.Text}:{view.State.Participants.Count}:{view.Version}");
+    }
+
+    /// <summary>The calendar feed of the participant as of D, the way <c>GET /calendar.ics?participant=P&amp;asOf=D</c> reads it.</summary>
+    private static async Task<QueryAnswer> Calendar(QueryRun run)
+    {
+        var q = run.Choices;
+        var calendar = await run.Mediator.Send(new GetCalendar(q.AsOf, Participant: q.Participant), run.Cancellation);
+        return CalendarAnswer(calendar.Schedule.Meetings, id => calendar.LatestReports[id]?.Sequence);
+    }
+
+    /// <summary>
+    /// The feed as it was read before the index, kept here as the baseline: the schedule folded from the whole log,
+    /// then each dated meeting's history for its latest report that is not retracted (one read per meeting).
+    /// </summary>
+    private static async Task<QueryAnswer> CalendarAsBefore(QueryRun run)
+    {
+        var q = run.Choices;
+        var schedule = GetScheduleHandler.Build(await ReadLogAsync(run), new GetSchedule(q.AsOf, Participant: q.Participant), DateOnly.MaxValue);
+        var latest = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var meeting in schedule.Meetings.Where(m => m.Dates is not null))
+        {
+            var history = await run.Mediator.Send(new GetHistory(meeting.Id, q.AsOf), run.Cancellation);
+            latest[meeting.Id] = history.Entries.LastOrDefault(e => !e.Retracted)?.Sequence;
+        }
+        return CalendarAnswer(schedule.Meetings, id => latest[id]);
+    }
+
+    /// <summary>The feed's events: each dated meeting's id, status, version and latest report.</summary>
+    private static QueryAnswer CalendarAnswer(IEnumerable<ScheduledMeeting> meetings, Func<string, long?> latest)
+    {
+        var keys = meetings.Where(m => m.Dates is not null).Select(m => $"{m.Id}:{m.Status}:{m.Version}:{latest(m.Id)}").Order(StringComparer.Ordinal).ToList();
+        return new QueryAnswer(keys.Count, string.Join(",", keys));
     }
 
     private static async Task<QueryAnswer> History(QueryRun run)

@@ -8,6 +8,7 @@ internal static class Figures
     public const string Windowed = "windowed as-of schedule";
     public const string Recorded = "recorded-as-of windowed schedule";
     public const string Meeting = "one meeting as of D";
+    public const string Calendar = "calendar feed of one participant as of D";
     public const string History = "one meeting's history";
     public const string Attendance = "attendance ledger of one participant";
     public const string Audit = "audit by speaker";

@@ -81,6 +81,8 @@ internal static class ReportRows
                 ReportRow.VerdictOf(speedUp > 1), Measures(product, baseline)),
             Figures.Recorded or Figures.Meeting or Figures.Attendance => new ReportRow(
                 figure, value, $"full-replay fold {Format.Latency(baseline)}", faster, ReportRow.None, ReportRow.None, Measures(product, baseline)),
+            Figures.Calendar => new ReportRow(
+                figure, value, $"fold + a history per meeting {Format.Latency(baseline)}", faster, ReportRow.None, ReportRow.None, Measures(product, baseline)),
             Figures.History => new ReportRow(
                 figure, value, $"stream read {Format.Latency(baseline)}", faster, ReportRow.None, ReportRow.None, Measures(product, baseline)),
             _ => new ReportRow(

@@ -108,6 +108,30 @@ public sealed class MeetingStatesTests
     }
 
     [Fact]
+    public void The_schedule_s_pages_and_searches_from_the_index_equal_the_fold_s_next_cursors_included()
+    {
+        string?[] texts = [null, "putin", "SUMMIT", "xi", "zzz"];
+        Gen.Select(Cases, Gen.Int[1, 3], Gen.Int[0, texts.Length - 1]).Sample((c, size, text) =>
+        {
+            var log = c.Log.Stamp();
+            var rows = Rows(log);
+            var query = new GetSchedule(c.AsOf?.Text, c.RecordedAsOf?.Text, Search: texts[text], Limit: size);
+            for (var pages = 1; ; pages++)
+            {
+                var folded = GetScheduleHandler.Build(log, query, Today);
+                var indexed = GetScheduleHandler.Document(MeetingStates.Select(rows, GetScheduleHandler.PageOf(query)), query, Today);
+                Assert.Equal(Json([folded]), Json([indexed]));
+                if (folded.Next is null)
+                {
+                    break;
+                }
+                Assert.True(pages < 100, "the pages never end");
+                query = query with { After = folded.Next };
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void Each_meeting_s_rows_never_overlap_and_an_append_in_report_order_only_closes_the_last_interval()
     {
         RandomLogs.Log().Sample(random =>

@@ -26,6 +26,8 @@ public sealed class WebFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(ArtifactsFolder);
+        // As long as an action may take (SetDefaultTimeout below): two cores shared with the servers are slow at times.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Open = await TimelineServer.StartAsync(allowAnonymousRead: true, ct);
         Locked = await TimelineServer.StartAsync(allowAnonymousRead: false, ct);
         if (!Chromium.IsInstalled)

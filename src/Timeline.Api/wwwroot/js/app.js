@@ -1,6 +1,10 @@
-// Timeline's page: wires the "as known on" slider, the "compare with" day, the participant picker, the tabs, the meeting
-// panel and the key dialog to the API. State that is worth sharing (date, compared day, participant, tab, open meeting)
-// lives in the URL's hash.
+// Timeline's page: wires the "as known on" slider, the "compare with" day, the participant picker, the search box, the
+// tabs, the meeting panel and the key dialog to the API. State that is worth sharing (date, compared day, participant,
+// search, tab, open meeting) lives in the URL's hash.
+//
+// The page asks only for what it shows: the schedule comes in pages of PAGE_SIZE meetings in schedule order
+// (GET /api/schedule?limit=&after=), and "Show more" (or scrolling to the end) fetches the next page with the cursor the
+// last one gave. A store of 100,000 meetings opens as fast as one of a dozen.
 
 import { getJson, configureKeys, storedKey, storeKey, ApiError, KeyCancelled } from './api.js';
 import { h, $ } from './dom.js';
@@ -14,6 +18,7 @@ import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './e
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
+const PAGE_SIZE = 200; // meetings a page asks for; the API allows up to 1,000
 
 const state = {
   reportDays: [], // sorted ISO days on which something was reported
@@ -22,6 +27,8 @@ const state = {
   date: null, // the "as known on" day shown, ISO
   compare: null, // the "compare with" day, ISO, or null
   participant: DEFAULT_PARTICIPANT,
+  search: '', // the search box: only meetings whose title, organization or a participant's name contain it
+  wanted: PAGE_SIZE, // how many meetings to show: grows by a page with each "Show more"
   everyone: false, // ledger: every participant, or only the chosen one
   tab: 'timeline',
   openMeeting: null,
@@ -30,11 +37,13 @@ const state = {
   shown: null, // the schedule on screen
   signatures: null, // what each row showed, to mark changes
   shownDate: null,
+  previous: null, // the signatures and day the rows on screen are compared with
+  previousDate: null,
   diff: null, // { from, to, doc } between the compared day and the shown day, or null
   conflicts: null, // the conflicts document as known on the shown day
 };
 
-const schedules = new Map(); // asOf → Promise of the schedule document
+const schedules = new Map(); // asOf|search|wanted → Promise of the schedule document (its pages joined)
 const ledgers = new Map(); // asOf|participant → Promise of the attendance document
 const histories = new Map(); // meeting id → Promise of the history document
 const diffs = new Map(); // from|to → Promise of the diff document
@@ -46,7 +55,8 @@ const el = {
   summary: $('#summary'), legend: $('#legend'), chart: $('#chart'), ledger: $('#ledger'), everyone: $('#ledger-everyone'),
   panel: $('#panel'), panelClose: $('#panel-close'), keyDialog: $('#key-dialog'), keyForm: $('#key-form'),
   keyInput: $('#key-input'), keyError: $('#key-error'), keyCancel: $('#key-cancel'), keyStatus: $('#key-status'),
-  forgetKey: $('#forget-key'), tabs: [$('#tab-timeline'), $('#tab-ledger')],
+  forgetKey: $('#forget-key'), tabs: [$('#tab-timeline'), $('#tab-ledger')], search: $('#search'), more: $('#more'),
+  shownCount: $('#shown-count'),
 };
 
 // ---- small helpers -----------------------------------------------------------------------------------------------
@@ -60,7 +70,33 @@ function cached(map, key, load) {
   return map.get(key);
 }
 
-const scheduleAsOf = date => cached(schedules, date, () => getJson(`/api/schedule?asOf=${encodeURIComponent(date)}`));
+/** The path of one page of the schedule. */
+function schedulePath({ asOf = null, search = '', limit = PAGE_SIZE, after = null }) {
+  const params = new URLSearchParams();
+  if (asOf) params.set('asOf', asOf);
+  if (search) params.set('search', search);
+  params.set('limit', String(limit));
+  if (after) params.set('after', after);
+  return `/api/schedule?${params}`;
+}
+
+/** The first wanted meetings as known on asOf, page after page (each at most 1,000), joined into one document. */
+async function loadSchedule(asOf, search, wanted) {
+  const meetings = [];
+  let first = null;
+  let after = null;
+  do {
+    const doc = await getJson(schedulePath({ asOf, search, limit: Math.min(1000, wanted - meetings.length), after }));
+    first ??= doc;
+    meetings.push(...doc.meetings);
+    after = doc.next ?? null;
+  } while (after && meetings.length < wanted);
+  return { ...first, meetings, next: after };
+}
+
+const scheduleKey = (date, search, wanted) => `${date}|${search}|${wanted}`;
+const scheduleAsOf = date => cached(schedules, scheduleKey(date, state.search, state.wanted),
+  () => loadSchedule(date, state.search, state.wanted));
 const conflictsAsOf = date => cached(disagreements, date, () => getJson(`/api/conflicts?asOf=${encodeURIComponent(date)}`));
 
 /** The diff between the compared day and date, the earlier first; null when nothing is compared. */
@@ -95,6 +131,7 @@ function readHash() {
   const params = new URLSearchParams(location.hash.slice(1));
   return {
     date: params.get('asOf'), compare: params.get('compare'), participant: params.get('participant'), tab: params.get('tab'),
+    search: params.get('q') ?? '',
     meeting: params.get('meeting'), everyone: params.get('everyone') === '1',
   };
 }
@@ -104,6 +141,7 @@ function writeHash() {
   if (state.date) params.set('asOf', state.date);
   if (state.compare) params.set('compare', state.compare);
   params.set('participant', state.participant);
+  if (state.search) params.set('q', state.search);
   if (state.tab !== 'timeline') params.set('tab', state.tab);
   if (state.everyone) params.set('everyone', '1');
   if (state.openMeeting) params.set('meeting', state.openMeeting);
@@ -286,16 +324,21 @@ function drawTimeline() {
   // Redrawing replaces the rows: a keyboard user keeps their place.
   const focused = document.activeElement?.closest?.('#chart .row')?.dataset.meetingId;
   const axis = axisFor(state.latest, schedule);
-  const sameView = state.shownDate === state.date;
+  if (state.shownDate !== state.date) {
+    // A new day: its rows are compared with what was on screen. Redrawing the same day keeps that comparison.
+    state.previous = state.signatures;
+    state.previousDate = state.shownDate;
+  }
   state.signatures = renderTimeline(el.chart, {
     schedule, axis, participant: state.participant, date: state.date,
-    previous: sameView ? null : state.signatures, previousDate: state.shownDate, onOpen: openMeeting,
+    previous: state.previous, previousDate: state.previousDate, onOpen: openMeeting,
     changes: changesById(state.diff?.doc), range: state.diff, conflicts: conflictsById(state.conflicts),
   });
   state.shownDate = state.date;
   markOpenRow();
   if (focused) el.chart.querySelector(`.row[data-meeting-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   summarize(schedule);
+  showPaging(schedule);
   el.chart.dataset.asOf = state.date;
   el.chart.dataset.compare = state.diff ? `${state.diff.from}|${state.diff.to}` : '';
   el.chart.dataset.participant = state.participant;
@@ -335,12 +378,25 @@ async function refresh() {
   const slow = setTimeout(() => showStatus('Loading…'), 400);
   try {
     const compare = state.compare;
-    const [schedule, conflicts, diff] = await Promise.all([scheduleAsOf(date), conflictsAsOf(date), diffFor(date)]);
-    if (date !== state.date || compare !== state.compare) return; // the slider or the compared day has moved on
+    const search = state.search;
+    // Where sources disagree is worked out over the whole log: on a large store it comes after the rows, never
+    // before them, and marks them when it arrives.
+    const conflicts = conflictsAsOf(date);
+    const [schedule, diff] = await Promise.all([scheduleAsOf(date), diffFor(date)]);
+    const current = () => date === state.date && compare === state.compare && search === state.search;
+    if (!current()) return; // the slider, the compared day or the search has moved on
     state.shown = schedule;
-    state.conflicts = conflicts;
     state.diff = diff;
+    state.conflicts = await Promise.race([conflicts, Promise.resolve(null)]);
     drawTimeline();
+    if (!state.conflicts) {
+      const late = await conflicts;
+      if (current() && state.shown === schedule) {
+        state.conflicts = late;
+        drawTimeline();
+        if (state.openMeeting) await drawPanel();
+      }
+    }
     const work = [];
     if (state.tab === 'ledger') work.push(drawLedger());
     if (state.openMeeting) work.push(drawPanel());
@@ -349,6 +405,46 @@ async function refresh() {
   } finally {
     clearTimeout(slow);
   }
+}
+
+// ---- paging and search -------------------------------------------------------------------------------------------
+
+function showPaging(schedule) {
+  const n = schedule.meetings.length;
+  el.more.hidden = !schedule.next;
+  el.more.disabled = false;
+  el.shownCount.textContent = schedule.next
+    ? `Showing the first ${n.toLocaleString('en-GB')} meetings in date order${state.search ? ` that match “${state.search}”` : ''}; more follow.`
+    : state.search ? `${n.toLocaleString('en-GB')} meeting${n === 1 ? '' : 's'} match “${state.search}”.` : '';
+}
+
+/** Fetches the page after the last meeting shown and adds it to the rows. */
+async function showMore() {
+  const shown = state.shown;
+  if (!shown?.next || el.more.disabled) return;
+  el.more.disabled = true;
+  const { date, search } = state;
+  try {
+    const page = await getJson(schedulePath({ asOf: date, search, after: shown.next }));
+    if (state.shown !== shown || date !== state.date || search !== state.search) return;
+    const joined = { ...shown, meetings: [...shown.meetings, ...page.meetings], next: page.next ?? null };
+    state.wanted = joined.meetings.length;
+    schedules.set(scheduleKey(date, search, state.wanted), Promise.resolve(joined));
+    state.shown = joined;
+    drawTimeline();
+  } finally {
+    el.more.disabled = false;
+  }
+}
+
+function search(text) {
+  if (text === state.search) return;
+  state.search = text;
+  state.wanted = PAGE_SIZE;
+  state.signatures = null; // other rows: nothing to compare with
+  state.previous = null;
+  writeHash();
+  refresh().catch(showError);
 }
 
 // ---- the meeting panel -------------------------------------------------------------------------------------------
@@ -413,6 +509,7 @@ function wire() {
     state.participant = el.participant.value;
     writeHash();
     state.signatures = null;
+    state.previous = null;
     drawTimeline();
     if (state.tab === 'ledger') drawLedger().catch(showError);
   });
@@ -432,6 +529,22 @@ function wire() {
       selectTab(el.tabs[next].id.slice(4), { focus: true });
     });
   }
+  let searching = null;
+  el.search.addEventListener('input', () => {
+    clearTimeout(searching);
+    searching = setTimeout(() => search(el.search.value.trim()), DEBOUNCE_MS * 2);
+  });
+  el.search.addEventListener('keydown', event => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    clearTimeout(searching);
+    search(el.search.value.trim());
+  });
+  el.more.addEventListener('click', () => showMore().catch(showError));
+  // Scrolling to the end of the list fetches the next page too.
+  new IntersectionObserver(entries => {
+    if (entries.some(e => e.isIntersecting) && !el.more.hidden && !el.more.disabled) showMore().catch(showError);
+  }, { rootMargin: '400px' }).observe(el.more);
   el.panelClose.addEventListener('click', closeMeeting);
   document.addEventListener('keydown', event => {
     if (event.key === 'Escape' && state.openMeeting && !document.querySelector('dialog[open]')) closeMeeting();
@@ -473,7 +586,9 @@ async function start(override = {}) {
   state.everyone = wanted.everyone;
   el.everyone.checked = state.everyone;
 
-  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson('/api/schedule')]);
+  state.search = wanted.search;
+  el.search.value = state.search;
+  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson(schedulePath({}))]);
   state.latest = latest;
   state.reportDays = reported.days.map(d => d.day);
   if (state.reportDays.length === 0) {

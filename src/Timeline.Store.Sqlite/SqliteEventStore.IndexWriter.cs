@@ -1,0 +1,159 @@
+using Microsoft.Data.Sqlite;
+using Timeline.Core.Index;
+using Timeline.Core.Storage;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Store.Sqlite;
+
+public sealed partial class SqliteEventStore
+{
+    /// <summary>
+    /// The prepared statements that keep the as-of index in one write transaction: a meeting's rows replaced by those
+    /// <see cref="MeetingStates.Of"/> computes from its whole stream, report days added, or everything dropped for a
+    /// rebuild.
+    /// </summary>
+    private sealed class IndexWriter : IAsyncDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private readonly SqliteCommand _readStream;
+        private readonly SqliteCommand _deleteBounds;
+        private readonly SqliteCommand _deleteStates;
+        private readonly SqliteCommand _insertState;
+        private readonly SqliteCommand _insertBounds;
+        private readonly SqliteCommand _insertParticipant;
+        private readonly SqliteCommand _addReportDay;
+
+        public IndexWriter(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            (_connection, _transaction) = (connection, transaction);
+            _readStream = Command(SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version", "$stream_id");
+            _deleteBounds = Command(
+                "DELETE FROM meeting_state_bounds WHERE state_id IN (SELECT state_id FROM meeting_states WHERE meeting_id = $meeting_id)",
+                "$meeting_id");
+            // Participants go with their state (ON DELETE CASCADE).
+            _deleteStates = Command("DELETE FROM meeting_states WHERE meeting_id = $meeting_id", "$meeting_id");
+            _insertState = Command(
+                """
+                INSERT INTO meeting_states (
+                    meeting_id, reported_from, reported_to, recorded_from, recorded_to, earliest_day, latest_day, dated, search_key, snapshot)
+                VALUES ($meeting_id, $reported_from, $reported_to, $recorded_from, $recorded_to, $earliest_day, $latest_day, $dated, $search_key, $snapshot)
+                RETURNING state_id
+                """,
+                "$meeting_id", "$reported_from", "$reported_to", "$recorded_from", "$recorded_to", "$earliest_day", "$latest_day", "$dated", "$search_key", "$snapshot");
+            _insertBounds = Command(
+                """
+                INSERT INTO meeting_state_bounds (state_id, first_day, last_day, reported_from, reported_to, recorded_from, recorded_to)
+                VALUES ($state_id, $first_day, $last_day, $reported_from, $reported_to, $recorded_from, $recorded_to)
+                """,
+                "$state_id", "$first_day", "$last_day", "$reported_from", "$reported_to", "$recorded_from", "$recorded_to");
+            _insertParticipant = Command("INSERT INTO meeting_state_participants (participant, state_id) VALUES ($participant, $state_id)", "$participant", "$state_id");
+            _addReportDay = Command(
+                """
+                INSERT INTO report_days (day, recorded_at, reports) VALUES ($day, $recorded_at, $reports)
+                ON CONFLICT (day, recorded_at) DO UPDATE SET reports = reports + excluded.reports
+                """,
+                "$day", "$recorded_at", "$reports");
+        }
+
+        /// <summary>Every event of <paramref name="stream"/> as this transaction sees it, its own appends included.</summary>
+        public async Task<List<StoredEvent>> ReadStreamAsync(SqliteEventStore store, MeetingId stream, CancellationToken cancellationToken)
+        {
+            _readStream.Parameters["$stream_id"].Value = stream.Value;
+            var events = new List<StoredEvent>();
+            await using var reader = await _readStream.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(store.ReadEvent(reader));
+            }
+            return events;
+        }
+
+        /// <summary>Replaces the rows of <paramref name="stream"/> with <paramref name="rows"/> (all of that meeting's).</summary>
+        public async Task ReplaceAsync(MeetingId stream, IReadOnlyList<MeetingStateRow> rows, CancellationToken cancellationToken)
+        {
+            _deleteBounds.Parameters["$meeting_id"].Value = stream.Value;
+            await _deleteBounds.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _deleteStates.Parameters["$meeting_id"].Value = stream.Value;
+            await _deleteStates.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await InsertAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Inserts <paramref name="rows"/>, which no stored row may overlap.</summary>
+        public async Task InsertAsync(IReadOnlyList<MeetingStateRow> rows, CancellationToken cancellationToken)
+        {
+            foreach (var row in rows)
+            {
+                var p = _insertState.Parameters;
+                p["$meeting_id"].Value = row.MeetingId;
+                p["$reported_from"].Value = row.ReportedFrom;
+                p["$reported_to"].Value = row.ReportedTo;
+                p["$recorded_from"].Value = row.RecordedFrom;
+                p["$recorded_to"].Value = row.RecordedTo;
+                p["$earliest_day"].Value = row.EarliestDay;
+                p["$latest_day"].Value = row.LatestDay;
+                p["$dated"].Value = row.Dated;
+                p["$search_key"].Value = row.SearchKey;
+                p["$snapshot"].Value = row.Snapshot;
+                var id = (long)(await _insertState.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+
+                // The R*Tree keeps 32-bit floats, rounded outwards, so its boxes hold each row's exact bounds; queries
+                // then check the exact bounds in meeting_states.
+                var b = _insertBounds.Parameters;
+                b["$state_id"].Value = id;
+                b["$first_day"].Value = row.EarliestDay;
+                b["$last_day"].Value = row.LatestDay;
+                b["$reported_from"].Value = row.ReportedFrom;
+                b["$reported_to"].Value = row.ReportedTo;
+                b["$recorded_from"].Value = row.RecordedFrom;
+                b["$recorded_to"].Value = row.RecordedTo;
+                await _insertBounds.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+                _insertParticipant.Parameters["$state_id"].Value = id;
+                foreach (var participant in row.Participants)
+                {
+                    _insertParticipant.Parameters["$participant"].Value = participant;
+                    await _insertParticipant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>Adds <paramref name="rows"/> to the report-day counts.</summary>
+        public async Task AddReportDaysAsync(IEnumerable<ReportDayRow> rows, CancellationToken cancellationToken)
+        {
+            foreach (var row in rows)
+            {
+                var p = _addReportDay.Parameters;
+                p["$day"].Value = row.Day;
+                p["$recorded_at"].Value = row.RecordedAt;
+                p["$reports"].Value = row.Reports;
+                await _addReportDay.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Drops every row of the index (for a rebuild).</summary>
+        public async Task ClearAsync(CancellationToken cancellationToken)
+        {
+            await using var clear = Command("DELETE FROM meeting_state_bounds; DELETE FROM meeting_state_participants; DELETE FROM meeting_states; DELETE FROM report_days;");
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Records the format the index now has.</summary>
+        public async Task SetFormatAsync(int version, CancellationToken cancellationToken)
+        {
+            await using var set = Command("UPDATE index_format SET version = $version", "$version");
+            set.Parameters["$version"].Value = version;
+            await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in (SqliteCommand[])[_readStream, _deleteBounds, _deleteStates, _insertState, _insertBounds, _insertParticipant, _addReportDay])
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private SqliteCommand Command(string sql, params string[] parameters) => EventWriter.Command(_connection, _transaction, sql, parameters);
+    }
+}

@@ -1,0 +1,80 @@
+using CsCheck;
+using Microsoft.Extensions.Time.Testing;
+using Timeline.Core.Index;
+using Timeline.Core.Knowledge;
+using Timeline.Core.Storage;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
+
+namespace Timeline.Store.Contract;
+
+/// <summary>
+/// <see cref="IMeetingStateIndex"/>: what the store's index answers equals what <see cref="MeetingStates"/> computes
+/// from the store's own log (which the Core property tests hold equal to the fold), for random logs appended through
+/// the store, at random knowledge and system times, with every filter; before and after a rebuild.
+/// </summary>
+public abstract partial class EventStoreContract
+{
+    private static readonly Gen<(Cutoff? AsOf, Cutoff? RecordedAsOf, int Filter, int Limit)> Points =
+        Gen.Select(RandomLogs.AsOf, RandomLogs.RecordedAsOf, Gen.Int[0, 9], Gen.Int[0, 3]);
+
+    [Fact]
+    public async Task The_index_answers_as_the_rows_computed_from_the_log_at_random_points_of_random_logs()
+    {
+        await Gen.Select(RandomLogs.Log(), Points.Array[6, 6]).SampleAsync(async (random, points) =>
+        {
+            var clock = new FakeTimeProvider(RandomLog.Start);
+            var store = NewStore(clock);
+            var versions = new Dictionary<MeetingId, long>();
+            foreach (var append in random.Appends)
+            {
+                clock.Advance(TimeSpan.FromMinutes(append.MinutesLater));
+                await store.AppendAsync(
+                    [.. append.Streams.Select(s => new StreamAppend(s.Stream, versions.GetValueOrDefault(s.Stream), s.Events))], Analyst, Cancel);
+                foreach (var (stream, events) in append.Streams)
+                {
+                    versions[stream] = versions.GetValueOrDefault(stream) + events.Count;
+                }
+            }
+            var log = await store.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
+            var rows = log.GroupBy(e => e.Stream).SelectMany(s => MeetingStates.Of([.. s])).ToList();
+
+            await AssertAnswersAsync(store, rows, log, points);
+            var rebuilt = await store.RebuildIndexAsync(Cancel);
+            Assert.Equal((log.Count, rows.Count, MeetingStates.FormatVersion), (rebuilt.Events, rebuilt.States, rebuilt.FormatVersion));
+            await AssertAnswersAsync(store, rows, log, points);
+        }, iter: 12);
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_an_empty_store_writes_nothing_and_says_so()
+    {
+        Assert.Equal(new IndexRebuild(0, 0, 0, 0, MeetingStates.FormatVersion), await Store.RebuildIndexAsync(Cancel));
+        Assert.Empty(await Store.ReadStatesAsync(StateQuery.Now, Cancel));
+        Assert.Empty(await Store.ReadReportDaysAsync(null, Cancel));
+    }
+
+    private static async Task AssertAnswersAsync(
+        IStore store, List<MeetingStateRow> rows, List<StoredEvent> log, (Cutoff? AsOf, Cutoff? RecordedAsOf, int Filter, int Limit)[] points)
+    {
+        foreach (var (asOf, recordedAsOf, filter, limit) in points)
+        {
+            var query = new StateQuery { AsOf = asOf, RecordedAsOf = recordedAsOf, Limit = limit == 0 ? null : limit } with
+            {
+                Participant = filter == 1 ? ParticipantName.Parse("VLADIMIR PUTIN") : filter == 2 ? ParticipantName.Parse("recep erdoğan") : null,
+                From = filter is 3 or 4 ? EdtfDate.Parse("2022-09-16").Earliest : null,
+                To = filter == 3 ? EdtfDate.Parse("2022-11").Latest : null,
+                Search = filter == 5 ? "SUMMIT" : filter == 6 ? "xi" : null,
+                Meetings = filter == 7 ? [MeetingId.Parse("g20-2022"), MeetingId.Parse("sco-2022")] : null,
+            };
+            var expected = MeetingStates.Select(rows, query);
+            Assert.Equal(expected.Select(MeetingStates.Write), (await store.ReadStatesAsync(query, Cancel)).Select(MeetingStates.Write));
+            if (expected.Count > 0 && filter == 8)
+            {
+                var after = query with { After = ScheduleCursor.After(expected[0].Meeting) };
+                Assert.Equal(MeetingStates.Select(rows, after).Select(MeetingStates.Write), (await store.ReadStatesAsync(after, Cancel)).Select(MeetingStates.Write));
+            }
+            Assert.Equal(MeetingStates.CountDays(MeetingStates.ReportDays(log), recordedAsOf), await store.ReadReportDaysAsync(recordedAsOf, Cancel));
+        }
+    }
+}
