@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten.Services;
 using Npgsql;
 using Timeline.Core.Storage;
@@ -24,9 +25,19 @@ public sealed partial class MartenEventStore
             try
             {
                 // A query session enlisted in this transaction sees its own uncommitted events.
-                await using var session = store._store.QuerySession(SessionOptions.ForTransaction(transaction));
-                var events = await session.Events.FetchStreamAsync(stream.Value, token: cancellationToken).ConfigureAwait(false);
-                return events.Select(store.ToStoredEvent).ToList();
+                IReadOnlyList<IEvent> events;
+                await using (var session = store._store.QuerySession(SessionOptions.ForTransaction(transaction)))
+                {
+                    events = await session.Events.FetchStreamAsync(stream.Value, token: cancellationToken).ConfigureAwait(false);
+                }
+                if (events.Count == 0)
+                {
+                    return [];
+                }
+                // Their hashes, this transaction's included, as every read of the store returns them.
+                var hashes = await Rows(command => store.PrepareHashes(command, events), ReadHash, cancellationToken).ConfigureAwait(false);
+                var bySequence = hashes.ToDictionary(row => row.Sequence, row => row.Hash);
+                return [.. events.Select(e => store.ToStoredEvent(e, bySequence))];
             }
             catch (Exception e)
             {

@@ -1,3 +1,5 @@
+using Timeline.Core.Chain;
+using Timeline.Core.Index;
 using Timeline.Core.Storage;
 using static Timeline.Store.Contract.Seed;
 
@@ -29,6 +31,30 @@ public abstract partial class EventStoreContract
         // One transaction, one system time: the clock is read once, when it began.
         Assert.All(await ReadAllAsync(EventQuery.All), e => Assert.Equal(ClockStartInMicroseconds, e.RecordedAt.Instant));
         Assert.All(await ReadAllAsync(EventQuery.All), e => Assert.Equal(Analyst, e.RecordedBy));
+    }
+
+    [Fact]
+    public async Task Batches_of_one_transaction_are_chained_and_indexed_as_one_append_would_be()
+    {
+        await AppendAsync(Append(Asean, 0, Pending(AseanAnnounced)));
+        await using (var transaction = await Store.BeginTransactionAsync(Analyst, Cancel))
+        {
+            var first = await transaction.AppendAsync([Append(G20, 0, Pending(G20Announced)), Append(Asean, 1, Pending(PutinPossible))], Cancel);
+            // A meeting written by an earlier batch: its index rows are recomputed from every batch's events.
+            var second = await transaction.AppendAsync([Append(G20, 1, Pending(PutinExpected)), Append(Apec, 0, Pending(ApecAnnounced))], Cancel);
+            await transaction.AppendAsync([Append(G20, 2, Pending(PutinConfirmed))], Cancel);
+            Assert.Equal([first[0], second[0]], (await transaction.ReadStreamAsync(G20, Cancel)).Take(2));
+            await transaction.CommitAsync(Cancel);
+        }
+
+        var log = await ReadAllAsync(EventQuery.All);
+        Assert.Equal(HashChain.Link(EventHash.Genesis, [.. log.Select(e => e with { Hash = null })]), log);
+        Assert.Equal(new VerifyDocument(true, 6, null), await VerifyAsync());
+        var rows = log.GroupBy(e => e.Stream).SelectMany(s => MeetingStates.Of([.. s])).ToList();
+        Assert.Equal(
+            MeetingStates.Select(rows, StateQuery.Now).Select(MeetingStates.Write),
+            (await Store.ReadStatesAsync(StateQuery.Now, Cancel)).Select(MeetingStates.Write));
+        Assert.Equal(3, (await Store.ReadStatesAsync(StateQuery.Now, Cancel)).Count);
     }
 
     [Fact]
