@@ -25,6 +25,18 @@ public sealed class ApiOptions
     public int DefaultAuditLimit { get; set; } = 500;
 
     /// <summary>
+    /// How long <c>GET /api/changes</c> stays silent before it sends a heartbeat (default 15 s), so that proxies and
+    /// clients can tell an idle feed from a dead connection.
+    /// </summary>
+    public TimeSpan ChangesHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often <c>GET /api/changes</c> looks for events appended by other processes (default 1 s); appends made
+    /// through this server are sent at once.
+    /// </summary>
+    public TimeSpan ChangesPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How many requests with a bad key (malformed, unknown or revoked) one client address may send per
     /// <see cref="FailedAuthenticationWindowSeconds"/> (default 10); past it they get 429 with <c>Retry-After</c>.
     /// </summary>
@@ -45,6 +57,8 @@ public sealed class ApiOptions
 
     internal void CopyTo(ApiOptions target)
     {
+        target.ChangesHeartbeat = ChangesHeartbeat;
+        target.ChangesPollInterval = ChangesPollInterval;
         target.FailedAuthenticationLimit = FailedAuthenticationLimit;
         target.FailedAuthenticationWindowSeconds = FailedAuthenticationWindowSeconds;
         target.RequestTimeoutSeconds = RequestTimeoutSeconds;

@@ -45,6 +45,7 @@ public static partial class TimelineCli
         root.Subcommands.Add(QueryVerbs.Audit(environment));
         root.Subcommands.Add(ChangeVerbs.Diff(environment));
         root.Subcommands.Add(ChangeVerbs.Conflicts(environment));
+        root.Subcommands.Add(WatchVerb.Create(environment));
         root.Subcommands.Add(DemoVerb.Create(environment));
         root.Subcommands.Add(StoreVerbs.Export(environment));
         root.Subcommands.Add(StoreVerbs.Restore(environment));

@@ -5,6 +5,7 @@ using Timeline.Core.Audit;
 using Timeline.Core.Commands.ApplyCommands;
 using Timeline.Core.Conflicts;
 using Timeline.Core.Diff;
+using Timeline.Core.Feed;
 using Timeline.Core.History;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
@@ -39,6 +40,7 @@ public static class CoreServices
         services.AddScoped<IValidator<GetReportDays>, GetReportDaysValidator>();
         services.AddScoped<IValidator<GetDiff>, GetDiffValidator>();
         services.AddScoped<IValidator<GetConflicts>, GetConflictsValidator>();
+        services.AddScoped<IValidator<FollowLog>, FollowLogValidator>();
         services.AddScoped<IValidator<Chain.VerifyChain>, Chain.VerifyChainValidator>();
         return services;
     }
@@ -46,11 +48,13 @@ public static class CoreServices
     /// <summary>
     /// Registers the one store, made once by <paramref name="open"/>, as <see cref="IStore"/> and as each of its parts
     /// (<see cref="IEventStore"/>, <see cref="IStoreMaintenance"/>, <see cref="IKeyStore"/>, <see cref="Index.IMeetingStateIndex"/>). The container disposes it.
+    /// Appends through <see cref="IEventStore"/> wake this process's followers of the log (<see cref="LogAppends"/>).
     /// </summary>
     public static IServiceCollection AddTimelineStore(this IServiceCollection services, Func<IServiceProvider, IStore> open)
     {
         services.AddSingleton(open);
-        services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<IStore>());
+        services.AddSingleton<LogAppends>();
+        services.AddSingleton<IEventStore>(provider => new NotifyingEventStore(provider.GetRequiredService<IStore>(), provider.GetRequiredService<LogAppends>()));
         services.AddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<IStore>());
         services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<IStore>());
         services.AddSingleton<Index.IMeetingStateIndex>(provider => provider.GetRequiredService<IStore>());

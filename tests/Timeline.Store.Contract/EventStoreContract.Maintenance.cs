@@ -252,6 +252,7 @@ public abstract partial class EventStoreContract
 
         Assert.Equal(export, await ReadAllAsync(EventQuery.All));
         Assert.Equal([5L, 9L], await SequencesOfAsync(new EventQuery { AfterSequence = 2 }));
+        Assert.Equal(9, (await Store.ReadLastAsync(Cancel))?.Sequence);
         var next = await AppendAsync(Append(G20, 2, Pending(PutinConfirmed)));
         Assert.True(next[0].Sequence > 9, $"sequence {next[0].Sequence} should come after 9");
         Assert.Equal(3, next[0].StreamVersion);

@@ -70,6 +70,19 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task The_last_event_is_none_for_an_empty_log_then_the_latest_append()
+    {
+        Assert.Null(await Store.ReadLastAsync(Cancel));
+
+        var log = await AppendTheLogAsync();
+
+        var last = await Store.ReadLastAsync(Cancel);
+        Assert.Equal(log[^1].Sequence, last?.Sequence);
+        Assert.Equal(log.Max(e => e.Sequence), last?.Sequence);
+        Assert.Equal(log[^1].EventId, last?.EventId);
+    }
+
+    [Fact]
     public async Task Reading_by_streams_returns_only_those_meetings()
     {
         await AppendTheLogAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Timeline.Api.Calendar;
 using Timeline.Api.Commands;
 using Timeline.Api.Editing;
+using Timeline.Api.Feed;
 using Timeline.Api.Keys;
 using Timeline.Api.Queries;
 using Timeline.Api.Security;
@@ -39,6 +40,7 @@ internal static class ApiPipeline
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
         app.MapQueries();
+        app.MapChangeFeed();
         app.MapCalendar();
         app.MapCommands();
         app.MapKeys();

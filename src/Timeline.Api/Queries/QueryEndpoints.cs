@@ -111,7 +111,7 @@ internal static class QueryEndpoints
         return new TimelineJsonResult<AuditDocument>(await mediator.Send(query, ct));
     }
 
-    private static long? Whole(string field, string? text, long max)
+    internal static long? Whole(string field, string? text, long max)
     {
         if (text is null)
         {

@@ -16,7 +16,7 @@ public sealed class OpenApiTests
         var document = await response.JsonAsync();
         var paths = document["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.Equal(
-            ["/api/attendance", "/api/audit", "/api/commands", "/api/conflicts", "/api/dates", "/api/diff", "/api/digest", "/api/keys", "/api/keys/{name}", "/api/me", "/api/meetings/{id}", "/api/meetings/{id}/history", "/api/report-days", "/api/schedule", "/api/schedule.ics"],
+            ["/api/attendance", "/api/audit", "/api/changes", "/api/commands", "/api/conflicts", "/api/dates", "/api/diff", "/api/digest", "/api/keys", "/api/keys/{name}", "/api/me", "/api/meetings/{id}", "/api/meetings/{id}/history", "/api/report-days", "/api/schedule", "/api/schedule.ics"],
             paths);
         var schemas = document["components"]!["schemas"]!.AsObject();
         Assert.All(["ScheduleDocument", "HistoryDocument", "AttendanceDocument", "AuditDocument", "ApplyReport", "KeyListDocument", "DiffDocument", "ConflictsDocument"], name => Assert.True(schemas.ContainsKey(name), name));
@@ -24,5 +24,6 @@ public sealed class OpenApiTests
         var kinds = schemas["MeetingKind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>());
         Assert.Contains("summit", kinds);
         Assert.Contains("next", document["paths"]!["/api/audit"]!["get"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(document["paths"]!["/api/changes"]!["get"]!["responses"]!["200"]!["content"]!.AsObject().ContainsKey("text/event-stream"));
     }
 }

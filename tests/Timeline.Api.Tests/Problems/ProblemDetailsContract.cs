@@ -81,6 +81,9 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [InlineData("/api/schedule?from=2023&to=2022-12", "from")]
     [InlineData("/api/audit?reportedFrom=2022-11-13&reportedTo=2022-11-12", "reportedFrom")]
     [InlineData("/api/schedule?participant=Xi%E2%80%AEJinping", "participant")]
+    [InlineData("/api/changes?after=soon", "after")]
+    [InlineData("/api/changes?meeting=Not%20A%20Slug", "meeting")]
+    [InlineData("/api/changes?participant=%01", "participant")]
     public async Task A_bad_query_parameter_gets_400_naming_it(string path, string field)
     {
         using var response = await Editor.GetAsync(path, Web.Cancel);

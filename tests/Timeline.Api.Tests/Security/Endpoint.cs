@@ -29,6 +29,7 @@ public sealed record Endpoint(string Name, Access Access, HttpStatusCode Allowed
         new("GET /api/me", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/me", Web.Cancel)),
         new("GET /api/dates", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/dates?value=2022-11", Web.Cancel)),
         new("GET /api/schedule.ics", Access.Read, HttpStatusCode.OK, (c, _) => c.GetAsync("/api/schedule.ics", Web.Cancel)),
+        new("GET /api/changes", Access.Read, HttpStatusCode.OK, (c, _) => HeadersOfAsync(c, "/api/changes?after=0")),
         new("POST /api/commands", Access.Write, HttpStatusCode.OK, (c, _) => c.PostAsync("/api/commands", Seeds.Json("""
             {"command": "ConfirmAttendance", "meetingId": "sco-2022", "reportedAt": "2022-09-13", "participant": "Xi Jinping", "commandId": "matrix-confirm"}
             """), Web.Cancel)),
@@ -36,4 +37,27 @@ public sealed record Endpoint(string Name, Access Access, HttpStatusCode Allowed
         new("POST /api/keys", Access.Admin, HttpStatusCode.Created, (c, unique) => c.PostAsync("/api/keys", Seeds.Json($$"""{"name": "made-{{unique}}", "role": "reader"}"""), Web.Cancel)),
         new("DELETE /api/keys/{name}", Access.Admin, HttpStatusCode.NoContent, (c, unique) => c.DeleteAsync($"/api/keys/spare-{unique}", Web.Cancel)),
     ];
+
+    /// <summary>
+    /// A stream that never ends (the change feed) as its status and headers alone: the connection is closed once they
+    /// are in, and the answer given in its place has no body to wait for.
+    /// </summary>
+    private static async Task<HttpResponseMessage> HeadersOfAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, Web.Cancel);
+        if (!response.IsSuccessStatusCode)
+        {
+            var failure = new HttpResponseMessage(response.StatusCode) { Content = new ByteArrayContent(await response.Content.ReadAsByteArrayAsync(Web.Cancel)) };
+            foreach (var header in response.Content.Headers)
+            {
+                failure.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            foreach (var header in response.Headers)
+            {
+                failure.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            return failure;
+        }
+        return new HttpResponseMessage(response.StatusCode) { Content = new StringContent(response.Content.Headers.ContentType?.MediaType ?? string.Empty) };
+    }
 }

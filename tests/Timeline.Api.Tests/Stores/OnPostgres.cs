@@ -2,6 +2,7 @@ using Timeline.Api.Tests.Schedule;
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
+using Timeline.Api.Tests.Feed;
 using Timeline.Api.Tests.Hardening;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
@@ -32,6 +33,8 @@ public static class OnPostgres
     public sealed class KeysCli(PostgresApiStores stores) : KeysCliContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class Changes(PostgresApiStores stores) : ChangesContract(stores), IClassFixture<PostgresApiStores>;
+
+    public sealed class ChangeFeed(PostgresApiStores stores) : ChangeFeedContract(stores), IClassFixture<PostgresApiStores>;
 
     public sealed class SchedulePages(PostgresApiStores stores) : SchedulePagesContract(stores), IClassFixture<PostgresApiStores>;
 

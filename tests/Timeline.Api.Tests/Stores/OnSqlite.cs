@@ -2,6 +2,7 @@ using Timeline.Api.Tests.Schedule;
 using Timeline.Api.Tests.Calendar;
 using Timeline.Api.Tests.Changes;
 using Timeline.Api.Tests.Commands;
+using Timeline.Api.Tests.Feed;
 using Timeline.Api.Tests.Hardening;
 using Timeline.Api.Tests.Keys;
 using Timeline.Api.Tests.Parity;
@@ -32,6 +33,8 @@ public static class OnSqlite
     public sealed class KeysCli(SqliteApiStores stores) : KeysCliContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class Changes(SqliteApiStores stores) : ChangesContract(stores), IClassFixture<SqliteApiStores>;
+
+    public sealed class ChangeFeed(SqliteApiStores stores) : ChangeFeedContract(stores), IClassFixture<SqliteApiStores>;
 
     public sealed class SchedulePages(SqliteApiStores stores) : SchedulePagesContract(stores), IClassFixture<SqliteApiStores>;
 

@@ -25,7 +25,7 @@ internal static class ImportPhase
         await using (var session = Product.Open(plan))
         {
             // The schema first, untimed, as an operator runs `timeline migrate`: the figure is the import's, not the DDL's.
-            await ((IStoreMaintenance)session.Store()).MigrateAsync(cancellationToken);
+            await session.Store().MigrateAsync(cancellationToken);
             foreach (var part in plan.Parts)
             {
                 var watch = Stopwatch.StartNew();
@@ -53,7 +53,7 @@ internal static class ImportPhase
         var peak = PeakMemory.Bytes();
 
         await using var check = Product.Open(plan);
-        var stored = await ((IStoreMaintenance)check.Store()).CountAsync(cancellationToken);
+        var stored = await check.Store().CountAsync(cancellationToken);
         if (stored != plan.Events)
         {
             throw new ArchiveRejected($"the archive has {plan.Events} commands but the store holds {stored} events");

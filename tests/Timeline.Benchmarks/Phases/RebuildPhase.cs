@@ -23,7 +23,7 @@ internal static class RebuildPhase
     {
         var rebuild = Rebuild ?? throw new InvalidOperationException("there is no derived index to rebuild yet");
         await using var session = Product.Open(plan);
-        var events = await ((IStoreMaintenance)session.Store()).CountAsync(cancellationToken);
+        var events = await session.Store().CountAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
         await rebuild(session, cancellationToken);
         return new PhaseResult(Rows: events, Seconds: watch.Elapsed.TotalSeconds, PeakBytes: PeakMemory.Bytes());

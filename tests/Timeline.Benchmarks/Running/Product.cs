@@ -28,7 +28,7 @@ internal static class Product
     public static Session Open(BenchmarkPlan plan) =>
         Session.Open(Environment(TextWriter.Null, TextWriter.Null), StoreLocation.Parse(plan.StoreText, Directory.GetCurrentDirectory()), OutputFormat.Json);
 
-    /// <summary>The store of a session, through the port every use case reads.</summary>
-    public static IEventStore Store(this Session session) =>
-        (IEventStore)session.Services.GetService(typeof(IEventStore))!;
+    /// <summary>The store of a session as it is opened: events, maintenance, keys and the index through one type.</summary>
+    public static IStore Store(this Session session) =>
+        (IStore)session.Services.GetService(typeof(IStore))!;
 }

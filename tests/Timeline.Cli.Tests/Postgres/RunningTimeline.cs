@@ -80,7 +80,7 @@ internal sealed class RunningTimeline : IDisposable
         _process.Dispose();
     }
 
-    private static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, string folder, IReadOnlyDictionary<string, string> variables)
+    internal static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, string folder, IReadOnlyDictionary<string, string> variables)
     {
         var start = new ProcessStartInfo(program)
         {
