@@ -15,8 +15,12 @@ internal sealed class ImportCommandsHandler(IEventStore store, TimeProvider cloc
         ArgumentOutOfRangeException.ThrowIfLessThan(request.BatchSize, 1, nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegative(request.KeepMeetings, nameof(request));
         await using var commands = new CheckedCommands(request, new CommandShapes(clock), cancellationToken);
-        await using var transaction = await store.BeginTransactionAsync(recorder.Name, cancellationToken);
-        var reads = new CommandLoop.Reads(transaction.ReadStreamAsync, transaction.FindCommandsAsync);
+        // Opened at the loop's first read, once a batch of input has arrived: an import reading a slow pipe or stdin
+        // does not hold the store's writer lock while it waits for its first commands.
+        await using var transaction = new OpenedOnFirstUse(store, recorder.Name);
+        var reads = new CommandLoop.Reads(
+            async (stream, ct) => await (await transaction.OpenAsync(ct)).ReadStreamAsync(stream, ct),
+            async (ids, ct) => await (await transaction.OpenAsync(ct)).FindCommandsAsync(ids, ct));
         var batching = new CommandLoop.Batching(
             request.BatchSize,
             DryRun: false,
@@ -24,7 +28,7 @@ internal sealed class ImportCommandsHandler(IEventStore store, TimeProvider cloc
             async (decisions, ct) =>
             {
                 var appends = decisions.Appends;
-                decisions.Settle(appends.Count > 0 ? await transaction.AppendAsync(appends, ct) : [], written: true);
+                decisions.Settle(appends.Count > 0 ? await (await transaction.OpenAsync(ct)).AppendAsync(appends, ct) : [], written: true);
             },
             request.KeepMeetings);
         CommandLoop.Decisions decided;
@@ -46,6 +50,19 @@ internal sealed class ImportCommandsHandler(IEventStore store, TimeProvider cloc
         commands.ThrowIfProblems();
         await transaction.CommitAsync(cancellationToken);
         return decided.Report(retries: 0);
+    }
+
+    /// <summary>The store's write transaction, begun at its first use; nothing to commit or roll back if never used.</summary>
+    private sealed class OpenedOnFirstUse(IEventStore store, string recordedBy) : IAsyncDisposable
+    {
+        private IEventTransaction? _transaction;
+
+        public async ValueTask<IEventTransaction> OpenAsync(CancellationToken cancellationToken) =>
+            _transaction ??= await store.BeginTransactionAsync(recordedBy, cancellationToken);
+
+        public Task CommitAsync(CancellationToken cancellationToken) => _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => _transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     /// <summary>
