@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Timeline.Benchmarks.Report;
+using Timeline.Testing;
 
 namespace Timeline.Benchmarks.Tests;
 
@@ -15,7 +16,26 @@ public sealed class SqliteSmokeTests
 
         run.ShowsEveryFigure();
         Assert.Contains("p50", run.Row(Figures.Growth), StringComparison.Ordinal);
+        Assert.Contains("not measured (no --browser)", run.Row(Figures.FirstRender), StringComparison.Ordinal);
         Assert.Contains("full-replay fold", run.Row(Figures.Windowed), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// --browser: the page opened in the system Chromium (skipped without it, failed when <c>CI=true</c>) over the
+    /// filled store; both web page rows hold figures beside their API requests.
+    /// </summary>
+    [Fact]
+    public async Task With_browser_it_times_the_web_page_beside_its_requests()
+    {
+        Chromium.Require();
+
+        var run = await BenchmarkProcess.RunAsync([.. BenchmarkProcess.Tiny, "--store", "sqlite", "--growth-base", "0", "--browser"]);
+
+        run.ShowsEveryFigure();
+        Assert.Contains("meetings drawn", run.Row(Figures.FirstRender), StringComparison.Ordinal);
+        Assert.Contains("GET /api/schedule?limit=200 p50", run.Row(Figures.FirstRender), StringComparison.Ordinal);
+        Assert.Contains("steps", run.Row(Figures.SliderStep), StringComparison.Ordinal);
+        Assert.Contains("GET /api/schedule?asOf=D&limit=200 p50", run.Row(Figures.SliderStep), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,10 +88,14 @@ internal static class BenchmarkCli
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "json");
+        var browser = new Option<bool>("--browser")
+        {
+            Description = "Also time the web page: the filled store is served in this process (reads open) on a loopback port and opened in the headless system Chromium (/usr/bin/chromium, or TIMELINE_CHROMIUM): its first render (navigation to the first page of meetings drawn, over fresh page loads) and a slider step (ArrowLeft on the slider to the earlier day drawn), each beside the API request it waits for.",
+        };
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Also write the report as JSON to this file." };
         var phase = new Option<string?>("--phase") { Hidden = true, Description = "Runs one measured phase (the benchmark starts itself with it)." };
         var plan = new Option<string?>("--plan") { Hidden = true, Description = "The phase's plan file." };
-        foreach (var option in new Option[] { events, store, postgres, seed, work, keep, parts, repetitions, budget, growthBase, format, output, phase, plan })
+        foreach (var option in new Option[] { events, store, postgres, seed, work, keep, parts, repetitions, budget, growthBase, format, browser, output, phase, plan })
         {
             root.Options.Add(option);
         }
@@ -119,7 +123,8 @@ internal static class BenchmarkCli
                 Math.Max(0, parse.GetValue(budget)),
                 Math.Max(0, parse.GetValue(growthBase)),
                 parse.GetValue(format) == "json",
-                parse.GetValue(output));
+                parse.GetValue(output),
+                parse.GetValue(browser));
             await BenchmarkRun.RunAsync(options, Console.Out, Console.Error, ct);
             return Exit.Success;
         }));

@@ -37,8 +37,8 @@ public static class TimelineTelemetry
     internal static readonly Counter<long> Conflicts = Meter.CreateCounter<long>(
         "timeline.commands.conflicts", "{command}", "Commands refused because another writer changed the meeting first");
 
-    /// <summary>Attempts of a command batch repeated after losing a write race; the command loop adds to it.</summary>
-    public static readonly Counter<long> Retried = Meter.CreateCounter<long>(
+    /// <summary>Attempts of a command batch repeated after losing a write race; the command loop's retry adds to it.</summary>
+    internal static readonly Counter<long> Retried = Meter.CreateCounter<long>(
         "timeline.commands.retried", "{attempt}", "Command batches re-read, re-decided and tried again after losing a write race");
 
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram(

@@ -62,6 +62,35 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Every_retry_after_a_lost_write_race_is_counted_as_the_reports_say()
+    {
+        using var measured = new Measurements();
+        await using var host = new ApiHost();
+        using var editor = host.Client(await host.KeyAsync("desk", "editor"));
+        using (var seeded = await editor.PostAsync("/api/commands", Seeds.Json(await File.ReadAllTextAsync(Seeds.Files[0], Web.Cancel)), Web.Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
+        }
+
+        // Twenty writers on one meeting at once, none pinning a version: the losers of each round retry.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => editor.PostAsync("/api/commands", Seeds.Json(
+            $$"""{"command": "AnnounceAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "Envoy Number {{i:D2}}", "level": "expected"}"""), Web.Cancel)));
+
+        var retries = 0;
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.TextAsync());
+                retries += (await response.JsonAsync())["retries"]!.GetValue<int>();
+            }
+        }
+        Assert.True(retries > 0, "twenty writers on one meeting should have lost some races");
+        Assert.Equal(retries, measured.Sum("timeline.commands.retried"));
+        Assert.Equal(0, measured.Sum("timeline.commands.conflicts"));
+    }
+
+    [Fact]
     public async Task A_query_is_traced_as_one_activity_with_the_store_read_inside_it()
     {
         var stopped = new ConcurrentQueue<Activity>();

@@ -36,22 +36,11 @@ public sealed partial class ServeTests
         await using var host = new ApiHost();
         var imported = await host.CliAsync("import", Seeds.Files[0]);
         Assert.Equal(0, imported.ExitCode);
-        var timeline = Path.Combine(AppContext.BaseDirectory, "timeline.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { timeline, "serve", "--store", host.Store, "--urls", "http://127.0.0.1:0", "--allow-anonymous-read" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = host.Folder,
-        };
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new LineWriter();
-        var pump = PumpAsync(process.StandardOutput, output);
-        var errors = process.StandardError.ReadToEndAsync(Web.Cancel);
+        await using var server = ServeProcess.Start(host);
+        var (process, output) = (server.Process, server.Output);
         try
         {
-            var address = await output.WaitForAsync(ListeningOn(), process.WaitForExitAsync(Web.Cancel));
+            var address = await server.AddressAsync();
             // The client goes before the interrupt, so no kept-alive connection stands in the way of shutting down.
             using (var client = new HttpClient { BaseAddress = new Uri(address) })
             using (var meeting = await client.GetAsync("/api/meetings/g20-2022", Web.Cancel))
@@ -64,9 +53,9 @@ public sealed partial class ServeTests
                 await interrupt.WaitForExitAsync(Web.Cancel);
             }
             await process.WaitForExitAsync(Web.Cancel).WaitAsync(TimeSpan.FromSeconds(30), Web.Cancel);
-            await pump;
+            await server.Pump;
 
-            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {output} {await errors}");
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {output} {await server.Errors}");
             Assert.Contains($"Serving sqlite:{host.StorePath}, reads open to anyone.", output.ToString(), StringComparison.Ordinal);
             Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
         }
@@ -80,6 +69,47 @@ public sealed partial class ServeTests
     }
 
     [Fact]
+    public async Task Two_timeline_serve_processes_on_one_SQLite_file_both_take_writes_and_lose_none()
+    {
+        await using var host = new ApiHost();
+        Assert.Equal(0, (await host.CliAsync("import", Seeds.Files[0])).ExitCode);
+        var key = await host.KeyAsync("desk", "editor");
+        await using var first = ServeProcess.Start(host);
+        await using var second = ServeProcess.Start(host);
+        using var one = new HttpClient { BaseAddress = new Uri(await first.AddressAsync()) };
+        using var two = new HttpClient { BaseAddress = new Uri(await second.AddressAsync()) };
+        foreach (var client in new[] { one, two })
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        }
+        var names = Enumerable.Range(1, 16).Select(i => $"Envoy Number {i:D2}").ToList();
+
+        // Both servers at once, each writer on the same meeting without a version: every one lands, on either server.
+        var responses = await Task.WhenAll(names.Select((name, i) => (i % 2 == 0 ? one : two).PostAsync("/api/commands", Seeds.Json(
+            $$"""{"command": "AnnounceAttendance", "meetingId": "g20-2022", "reportedAt": "2022-11-01", "participant": "{{name}}", "level": "expected"}"""), Web.Cancel)));
+
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.TextAsync());
+                Assert.Equal("applied", (await response.JsonAsync())["outcomes"]![0]!["result"]!.GetValue<string>());
+            }
+        }
+        foreach (var client in new[] { one, two })
+        {
+            using var meeting = await client.GetAsync("/api/meetings/g20-2022/history", Web.Cancel);
+            var recorded = (await meeting.JsonAsync())["entries"]!.AsArray()
+                .Select(e => e!["data"]?["participant"]?.GetValue<string>())
+                .OfType<string>()
+                .Where(names.Contains)
+                .ToList();
+            Assert.Equal(names.Order(StringComparer.Ordinal), recorded.Order(StringComparer.Ordinal));
+        }
+        Assert.False(first.Process.HasExited || second.Process.HasExited, $"a server stopped: {first.Output} {second.Output}");
+    }
+
+    [Fact]
     public async Task Timeline_serve_refuses_a_store_that_does_not_exist()
     {
         await using var host = new ApiHost();
@@ -89,6 +119,51 @@ public sealed partial class ServeTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("there is no store", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(host.StorePath));
+    }
+
+    /// <summary>A <c>timeline serve</c> process on the host's store, on a free loopback port, reads open to anyone; killed when disposed if still running.</summary>
+    private sealed class ServeProcess : IAsyncDisposable
+    {
+        private ServeProcess(Process process)
+        {
+            Process = process;
+            Pump = PumpAsync(process.StandardOutput, Output);
+            Errors = process.StandardError.ReadToEndAsync(Web.Cancel);
+        }
+
+        public Process Process { get; }
+
+        public LineWriter Output { get; } = new();
+
+        public Task Pump { get; }
+
+        public Task<string> Errors { get; }
+
+        public static ServeProcess Start(ApiHost host)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "timeline.dll"), "serve", "--store", host.Store, "--urls", "http://127.0.0.1:0", "--allow-anonymous-read" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = host.Folder,
+            };
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            return new ServeProcess(Process.Start(start)!);
+        }
+
+        /// <summary>The address it printed once listening.</summary>
+        public Task<string> AddressAsync() => Output.WaitForAsync(ListeningOn(), Process.WaitForExitAsync(Web.Cancel));
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+                await Process.WaitForExitAsync(CancellationToken.None);
+            }
+            Process.Dispose();
+        }
     }
 
     private static async Task PumpAsync(StreamReader reader, LineWriter output)

@@ -23,6 +23,8 @@ internal static class Phase
             [RawRead] = RawPhases.SequentialReadAsync,
             [Rebuild] = RebuildPhase.RunAsync,
             [Durable] = DurablePhase.RunAsync,
+            [BrowserPhase.FirstRender] = BrowserPhase.FirstRenderAsync,
+            [BrowserPhase.SliderStep] = BrowserPhase.SliderStepAsync,
         }
         .Concat(QueryPhase.All.Select(bench => KeyValuePair.Create<string, Func<BenchmarkPlan, CancellationToken, Task<PhaseResult>>>(
             bench.Name, (plan, ct) => QueryPhase.RunAsync(bench, plan, ct))))

@@ -14,6 +14,8 @@ internal static class Figures
     public const string Audit = "audit by speaker";
     public const string Rebuild = "rebuild";
     public const string Growth = "growth of the windowed as-of schedule";
+    public const string FirstRender = "web page: first render";
+    public const string SliderStep = "web page: slider step";
     public const string ImportMemory = "peak memory: import";
     public const string QueryMemory = "peak memory: ";
 
@@ -23,6 +25,6 @@ internal static class Figures
     /// <summary>Every figure name in report order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Import, DurableCommand, .. Queries.Select(q => q.Figure), Rebuild, Growth, ImportMemory, .. Queries.Select(q => QueryMemory + q.Figure),
+        Import, DurableCommand, .. Queries.Select(q => q.Figure), Rebuild, Growth, FirstRender, SliderStep, ImportMemory, .. Queries.Select(q => QueryMemory + q.Figure),
     ];
 }

@@ -17,7 +17,16 @@ internal static class ReportRows
 
     private const string AtTargetSize = "(at 1M)";
 
-    public static IReadOnlyList<ReportRow> From(RunResults results, int events, bool postgres)
+    /// <summary>The store size the web page's targets are stated for; below it they are not judged.</summary>
+    public const int TargetMeetings = 100_000;
+
+    /// <summary>The web page's first render, from navigation to the first page of meetings drawn, takes at most this.</summary>
+    public const double FirstRenderTarget = 2_000;
+
+    /// <summary>A slider step, from the key press to the day drawn, takes at most this.</summary>
+    public const double SliderStepTarget = 200;
+
+    public static IReadOnlyList<ReportRow> From(RunResults results, int events, int meetings, bool postgres)
     {
         var rows = new List<ReportRow> { ImportRow(results), DurableRow(results.Durable) };
         foreach (var (phase, figure) in Figures.Queries)
@@ -26,6 +35,8 @@ internal static class ReportRows
         }
         rows.Add(RebuildRow(results));
         rows.Add(GrowthRow(results, events));
+        rows.Add(PageRow(Figures.FirstRender, results.FirstRender, "GET /api/schedule?limit=200", FirstRenderTarget, meetings));
+        rows.Add(PageRow(Figures.SliderStep, results.SliderStep, "GET /api/schedule?asOf=D&limit=200", SliderStepTarget, meetings));
         rows.Add(MemoryRow(Figures.ImportMemory, results.Import.PeakBytes, ImportMemoryTarget, events >= TargetEvents, $"≤ {Format.Bytes(ImportMemoryTarget)} at 1M commands"));
         foreach (var (phase, figure) in Figures.Queries)
         {
@@ -122,6 +133,26 @@ internal static class ReportRows
             "≤ 2× from 10k to 1M events",
             events >= TargetEvents ? ReportRow.VerdictOf(growth <= 2) : AtTargetSize,
             new Dictionary<string, double> { ["p50Ms"] = here.P50, ["baseP50Ms"] = there.P50 });
+    }
+
+    /// <summary>A figure of the web page (<c>--browser</c>), beside the API request it waits for.</summary>
+    private static ReportRow PageRow(string figure, PhaseResult? result, string request, double target, int meetings)
+    {
+        var targetText = $"≤ {Format.Milliseconds(target)} at 100k meetings";
+        if (result is null)
+        {
+            return new ReportRow(figure, "not measured (no --browser)", ReportRow.None, ReportRow.None, targetText, ReportRow.None, new Dictionary<string, double>());
+        }
+        var page = new Latency(result.Product!);
+        var api = new Latency(result.Baseline!);
+        return new ReportRow(
+            figure,
+            $"{Format.Latency(page)}; {result.Note}",
+            $"{request} {Format.Latency(api)}",
+            $"{Format.Times(page.P50 / api.P50)} the request",
+            targetText,
+            meetings >= TargetMeetings ? ReportRow.VerdictOf(page.P50 <= target) : "(at 100k meetings)",
+            Measures(page, api));
     }
 
     private static ReportRow MemoryRow(string figure, long? bytes, long target, bool judged, string targetText) =>

@@ -11,4 +11,6 @@ internal sealed record RunResults(
     IReadOnlyDictionary<string, PhaseResult> Queries,
     PhaseResult Durable,
     PhaseResult? GrowthWindowed,
-    string GrowthNote);
+    string GrowthNote,
+    PhaseResult? FirstRender = null,
+    PhaseResult? SliderStep = null);

@@ -14,6 +14,7 @@ namespace Timeline.Benchmarks.Running;
 /// <param name="Parts">Files the archive is split into, one <c>timeline import</c> each.</param>
 /// <param name="GrowthBase">The smaller archive the growth figure compares with; 0 leaves it out.</param>
 /// <param name="Out">Also write the JSON report to this file.</param>
+/// <param name="Browser">Also time the web page in the system Chromium (first render, slider step).</param>
 internal sealed record RunOptions(
     int Events,
     StoreKind Store,
@@ -26,7 +27,8 @@ internal sealed record RunOptions(
     double BudgetSeconds,
     int GrowthBase,
     bool Json,
-    string? Out);
+    string? Out,
+    bool Browser = false);
 
 /// <summary>
 /// One benchmark run: generates the archive, prepares the stores, runs every measured phase in a child process, and
@@ -61,11 +63,14 @@ internal static class BenchmarkRun
             {
                 queries[phase] = await runner.RunAsync(phase, plan, cancellationToken);
             }
+            // Before the durable phase, so the page shows the imported archive alone.
+            var firstRender = options.Browser ? await runner.RunAsync(BrowserPhase.FirstRender, plan, cancellationToken) : null;
+            var sliderStep = options.Browser ? await runner.RunAsync(BrowserPhase.SliderStep, plan, cancellationToken) : null;
             // Last: it adds events to the store.
             var durable = await runner.RunAsync(Phase.Durable, plan, cancellationToken);
             var (small, growthNote) = await GrowthAsync(options, stores, runner, work, log, cancellationToken);
 
-            var results = new RunResults(import, rawInsert, rawRead, rebuild, queries, durable, small, growthNote);
+            var results = new RunResults(import, rawInsert, rawRead, rebuild, queries, durable, small, growthNote, firstRender, sliderStep);
             var report = new BenchmarkReport(
                 options,
                 Machine.Current(),
@@ -76,7 +81,7 @@ internal static class BenchmarkRun
                 plan.Queries,
                 plan.RecordedAsOf!,
                 plan.Parts.Count,
-                ReportRows.From(results, options.Events, stores.Kind == StoreKind.Postgres));
+                ReportRows.From(results, options.Events, shape.Meetings, stores.Kind == StoreKind.Postgres));
             report.Write(output, options.Json);
             if (options.Out is { } path)
             {

@@ -1,6 +1,7 @@
 using Polly;
 using Polly.Retry;
 using Timeline.Core.Storage;
+using Timeline.Core.Telemetry;
 
 namespace Timeline.Core.Commands.ApplyCommands;
 
@@ -28,6 +29,11 @@ internal static class WriteRetry
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(10),
             MaxDelay = TimeSpan.FromSeconds(1),
+            OnRetry = _ =>
+            {
+                TimelineTelemetry.Retried.Add(1);
+                return ValueTask.CompletedTask;
+            },
         })
         .Build();
 }

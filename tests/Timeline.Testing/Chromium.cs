@@ -1,9 +1,8 @@
-using Timeline.Testing;
-
-namespace Timeline.Web.Tests.Support;
+namespace Timeline.Testing;
 
 /// <summary>
-/// The system Chromium (docs/development.md#chromium). Playwright never downloads a browser here: it drives this one. Missing, it is a
+/// The system Chromium (docs/development.md#chromium), for the browser tests and the benchmark's <c>--browser</c>: one place
+/// that says where it is and how it is launched. Playwright never downloads a browser here: it drives this one. Missing, it is a
 /// <see cref="Prerequisite"/>: the browser tests skip with the command that installs it, except under CI=true, where
 /// they fail.
 /// </summary>
