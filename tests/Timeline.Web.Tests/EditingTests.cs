@@ -142,9 +142,13 @@ public sealed class EditingTests(WebFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record as held…" }).ClickAsync();
         await Field(page, "attendees[0].participant").FillAsync("Vladimir Putin");
         await Field(page, "attendees[0].mode").SelectOptionAsync("in-person");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an attendee…" }).ClickAsync();
+        await Field(page, "attendees[1].participant").FillAsync("Xi Jinping");
+        await Field(page, "attendees[1].representedBy").FillAsync("Wang Yi");
         await SubmitAsync(page);
         await Expect(session.Row("putin-xi-2022")).ToHaveAttributeAsync("data-status", "held");
         await Expect(page.Locator("#panel-edit tr[data-participant='Vladimir Putin']")).ToContainTextAsync("attended");
+        await Expect(page.Locator("#panel-edit tr[data-participant='Xi Jinping']")).ToContainTextAsync("attended (Wang Yi)");
 
         await page.Locator("#panel-close").ClickAsync();
         await session.Row("g20-2022").ClickAsync();

@@ -15,6 +15,7 @@ import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
 import { setupEditor, checkRole, forgetRole, decoratePanel, keyWords } from './editor.js';
+import { followChanges } from './live.js';
 
 const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150;
@@ -572,11 +573,72 @@ function forgetAnswers() {
   disagreements.clear();
 }
 
-/** After the editor recorded a report: fetch afresh, and show the day it was reported with its meeting open. */
-async function written({ day, meetingId, message }) {
+/**
+ * Runs the page's refreshes one after another: the editor's own write and the feed's news of it (or of anyone's)
+ * both read the log again and redraw, and two at once would draw over each other.
+ */
+let refreshing = Promise.resolve();
+function oneAtATime(refresh) {
+  const next = refreshing.then(refresh, refresh);
+  refreshing = next.catch(() => {});
+  return next;
+}
+
+/** Sequences of the events this page recorded itself: when the change feed brings them, they are already drawn. */
+const ownSequences = new Set();
+
+/**
+ * After the editor recorded a report (report: the server's answer): fetch afresh, and show the day it was reported
+ * with its meeting open.
+ */
+function written({ day, meetingId, message, report }) {
+  for (const outcome of report?.outcomes ?? []) {
+    for (const sequence of outcome.sequences ?? []) ownSequences.add(sequence);
+  }
+  return oneAtATime(async () => {
+    forgetAnswers();
+    $('#edit-status').textContent = message;
+    await start({ date: day, meeting: meetingId });
+  });
+}
+
+/** Reads the report days and the schedule as known now, and sets the slider's range; false for an empty store. */
+async function loadLog() {
+  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson(schedulePath({}))]);
+  state.latest = latest;
+  state.reportDays = reported.days.map(d => d.day);
+  if (state.reportDays.length === 0) {
+    el.chart.replaceChildren(h('p.empty', 'The store is empty. Import some reports first, e.g. ',
+      h('code', 'timeline import seeds/2022-09-08-ushakov-briefing.json'), '.'));
+    el.chart.setAttribute('aria-busy', 'false');
+    showStatus('');
+    return false;
+  }
+  state.first = dayNumber(state.reportDays[0]);
+  state.last = dayNumber(state.reportDays.at(-1));
+  el.slider.min = '0';
+  el.slider.max = String(state.last - state.first);
+  el.slider.disabled = false;
+  buildTicks();
+  return true;
+}
+
+/**
+ * A report was recorded (the change feed said so): forget what was fetched, read the log again and redraw. A page
+ * showing the latest day moves on when a later day arrives; one showing an earlier day stays on it (so does a page
+ * the editor has just moved to the day of its own report). News of only this page's own reports changes nothing.
+ */
+async function reportLanded(sequences) {
+  if (sequences.length > 0 && sequences.every(s => ownSequences.has(s))) return;
+  const empty = state.reportDays.length === 0;
+  const lastBefore = state.last;
+  const followLatest = empty || state.date === isoDay(lastBefore);
   forgetAnswers();
-  $('#edit-status').textContent = message;
-  await start({ date: day, meeting: meetingId });
+  if (empty) return start();
+  if (!(await loadLog())) return;
+  buildCompare();
+  buildParticipants(state.latest);
+  goTo(followLatest && state.last !== lastBefore ? isoDay(state.last) : state.date, { immediate: true });
 }
 
 async function start(override = {}) {
@@ -588,25 +650,10 @@ async function start(override = {}) {
 
   state.search = wanted.search;
   el.search.value = state.search;
-  const [reported, latest] = await Promise.all([getJson('/api/report-days'), getJson(schedulePath({}))]);
-  state.latest = latest;
-  state.reportDays = reported.days.map(d => d.day);
-  if (state.reportDays.length === 0) {
-    el.chart.replaceChildren(h('p.empty', 'The store is empty. Import some reports first, e.g. ',
-      h('code', 'timeline import seeds/2022-09-08-ushakov-briefing.json'), '.'));
-    el.chart.setAttribute('aria-busy', 'false');
-    showStatus('');
-    return;
-  }
-  state.first = dayNumber(state.reportDays[0]);
-  state.last = dayNumber(state.reportDays.at(-1));
-  el.slider.min = '0';
-  el.slider.max = String(state.last - state.first);
-  el.slider.disabled = false;
-  buildTicks();
+  if (!(await loadLog())) return;
   if (state.reportDays.includes(wanted.compare)) state.compare = wanted.compare;
   buildCompare();
-  buildParticipants(latest);
+  buildParticipants(state.latest);
 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(wanted.date ?? '') ? wanted.date : isoDay(state.last);
   selectTab(wanted.tab === 'ledger' ? 'ledger' : 'timeline');
@@ -615,4 +662,5 @@ async function start(override = {}) {
 }
 
 wire();
+followChanges(sequences => oneAtATime(() => reportLanded(sequences)).catch(showError));
 start().catch(showError);

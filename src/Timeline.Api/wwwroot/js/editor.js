@@ -16,7 +16,7 @@ const ROLE_WORDS = {
 };
 
 let me = { name: null, role: null };
-let context = null; // { latest(): the schedule as known now, written({ day, meetingId }): reloads the page's data }
+let context = null; // { latest(): the schedule as known now, written({ day, meetingId, message, report }): reloads the page's data }
 let dialog = null;
 let fieldCount = 0;
 
@@ -209,14 +209,14 @@ function locationControls(field, value) {
     h('p.field-error', { hidden: true, id: `f${++fieldCount}-error`, dataset: { errorFor: 'location' } }));
 }
 
-/** A list of people: one row each (a name, and the field's extra select), with a button to add a row. */
+/** A list of people: one row each (a name, and the field's extras: a level, a mode, a stand-in), with a button to add a row. */
 function namesControls(field, values = []) {
   const list = h('ol.name-list');
-  const addRow = (name = '', extra = '') => {
+  const addRow = (name = '') => {
     const i = list.children.length;
     const row = h('li.name-row', { dataset: { path: `${field.path}[${i}]` } },
       control({ kind: 'text', path: `${field.path}[${i}]${field.name ? `.${field.name}` : ''}`, label: `${field.label}: name ${i + 1}`, datalist: 'known-participants' }, name),
-      field.extra ? control({ kind: 'select', ...field.extra, path: `${field.path}[${i}].${field.extra.path}`, label: `${field.extra.label} ${i + 1}` }, extra) : null,
+      (field.extras ?? []).map(extra => control({ ...extra, path: `${field.path}[${i}].${extra.path}`, label: `${extra.label} ${i + 1}` }, '')),
       h('p.field-error', { hidden: true, id: `f${++fieldCount}-error`, dataset: { errorFor: `${field.path}[${i}]` } }));
     list.append(row);
     return row;
@@ -308,11 +308,13 @@ function commandOf(state) {
     const field = state.spec.fields.find(f => f.path === group.dataset.names);
     const items = [];
     for (const row of group.querySelectorAll('li.name-row')) {
-      const [name, extra] = row.querySelectorAll('input, select');
+      const [name, ...extras] = row.querySelectorAll('input, select');
       const who = name.value.trim();
       if (!who) continue;
-      const more = extra?.value ?? '';
-      items.push(field.name && more ? { [field.name]: who, [field.extra.path]: more } : who);
+      const more = Object.fromEntries((field.extras ?? [])
+        .map((extra, k) => [extra.path, extras[k].value.trim()])
+        .filter(([, value]) => value !== ''));
+      items.push(field.name && Object.keys(more).length ? { [field.name]: who, ...more } : who);
     }
     if (items.length) command[field.path] = items;
   }
@@ -335,6 +337,7 @@ async function submitForm(state) {
       await context.written({
         day: utcDay(command.reportedAt ?? today()), meetingId: command.meetingId,
         message: `Recorded by ${me.name}: ${state.spec.title.toLowerCase()} (${command.meetingId}).`,
+        report: answer.body,
       });
       return;
     }

@@ -42,7 +42,7 @@ export const COMMANDS = {
       { kind: 'text', path: 'title', label: 'Title', required: true },
       { kind: 'select', path: 'kind', label: 'Kind', required: true, options: KINDS },
       { kind: 'names', path: 'participants', label: 'Participants', add: 'Add a participant', name: 'name',
-        extra: { path: 'level', label: 'Level', options: STARTING_LEVELS, blank: 'planned (the default)' } },
+        extras: [{ kind: 'select', path: 'level', label: 'Level', options: STARTING_LEVELS, blank: 'planned (the default)' }] },
       location(false),
       { kind: 'dates', path: 'dates', label: 'Dates' },
       { kind: 'text', path: 'sidelinesOf', label: 'On the sidelines of', datalist: 'known-meetings', hint: 'the id of the meeting it is held beside' },
@@ -86,7 +86,10 @@ export const COMMANDS = {
     fields: [
       { kind: 'dates', path: 'dates', label: 'Dates it was held', hint: 'leave empty when they were as planned' },
       { kind: 'names', path: 'attendees', label: 'Attendees', add: 'Add an attendee', name: 'participant',
-        extra: { path: 'mode', label: 'Mode', options: MODES, blank: 'not given' } },
+        extras: [
+          { kind: 'select', path: 'mode', label: 'Mode', options: MODES, blank: 'not given' },
+          { kind: 'text', path: 'representedBy', label: 'Represented by', datalist: 'known-participants' },
+        ] },
     ],
   },
   RetractReport: {

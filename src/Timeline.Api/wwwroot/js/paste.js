@@ -135,5 +135,6 @@ async function apply() {
   await options.written({
     day: null, meetingId: null,
     message: `Applied ${report.applied} command${report.applied === 1 ? '' : 's'} (${report.eventsAppended} event${report.eventsAppended === 1 ? '' : 's'}); ${report.unchanged} unchanged, ${report.duplicates} duplicate${report.duplicates === 1 ? '' : 's'}.`,
+    report,
   });
 }
