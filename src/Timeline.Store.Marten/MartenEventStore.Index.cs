@@ -29,10 +29,7 @@ public sealed partial class MartenEventStore
         {
             await using var session = _store.QuerySession();
             var documents = await States(session, query).ToListAsync(cancellationToken).ConfigureAwait(false);
-            // The database's collation may order ids otherwise than ordinally; the page itself is in the schedule's order.
-            return [.. documents
-                .OrderBy(d => d.EarliestDay).ThenBy(d => d.LatestDay).ThenBy(d => d.MeetingId, StringComparer.Ordinal)
-                .Select(d => MeetingStates.Read(d.Snapshot))];
+            return [.. documents.Select(d => MeetingStates.Read(d.Snapshot))];
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {
@@ -74,7 +71,9 @@ public sealed partial class MartenEventStore
                 "(earliest_day, latest_day, meeting_id COLLATE \"C\") > (?::integer, ?::integer, ?::varchar COLLATE \"C\")",
                 after.EarliestDay, after.LatestDay, after.Id));
         }
-        states = states.OrderBy(d => d.EarliestDay).ThenBy(d => d.LatestDay).ThenBy(d => d.MeetingId);
+        // The id in collation C as well, as the cursor compares it: in the database's own collation (en_US.UTF-8 ignores
+        // hyphens) LIMIT would cut the list in another order than the one the next page goes on from.
+        states = states.OrderBy(d => d.EarliestDay).ThenBy(d => d.LatestDay).ThenBySql("meeting_id COLLATE \"C\"");
         return query.Limit is { } limit ? states.Take(limit) : states;
     }
 

@@ -6,6 +6,7 @@ using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 using Timeline.Store.Contract;
+using Timeline.Testing.Postgres;
 
 namespace Timeline.Store.Marten.Tests;
 
@@ -71,6 +72,36 @@ public sealed class MeetingStateIndexTests(MartenStoreFixture database) : IClass
         var cases = new List<(RandomLog, List<(Cutoff?, Cutoff?, int)>)>();
         Gen.Select(RandomLogs.Log(), Points.List[6, 6]).Sample((log, points) => cases.Add((log, points)), iter: count, threads: 1);
         return cases;
+    }
+
+    [Fact]
+    public async Task Pages_follow_the_ordinal_id_order_on_a_database_whose_collation_ignores_hyphens()
+    {
+        // On such a database (the usual glibc locales, e.g. en_US.UTF-8) "ab-2022" sorts before "a-c-2022"; the
+        // schedule's order, and the cursor's, is ordinal, where it sorts after.
+        string[] ids = ["ab-2022", "a-c-2022", "ac-2022", "a-d-2022", "a-b-c-2022"];
+        var connection = await database.NewAsync(PostgresServer.PunctuationIgnoringCollation);
+        await using var store = new MartenEventStore(connection, new FakeTimeProvider(RandomLog.Start), new MartenEventStoreOptions { Schema = database.NewSchema() });
+        foreach (var id in ids)
+        {
+            var announced = new MeetingEvent.MeetingAnnounced($"Talks {id}", MeetingKind.Bilateral, [], null, EdtfDate.Parse("2022-09-15"), null);
+            await store.AppendAsync([new StreamAppend(MeetingId.Parse(id), 0, [new PendingEvent(Guid.NewGuid(), announced, ReportedAt.Parse("2022-09-08"), new Source(Speaker: "Yury Ushakov"), $"cmd-{id}")])], "analyst", Cancel);
+        }
+
+        var paged = new List<string>();
+        ScheduleCursor? after = null;
+        for (var page = 0; page < ids.Length + 1; page++)
+        {
+            var states = await store.ReadStatesAsync(new StateQuery { After = after, Limit = 2 }, Cancel);
+            paged.AddRange(states.Select(s => s.Meeting.Id));
+            if (states.Count < 2)
+            {
+                break;
+            }
+            after = ScheduleCursor.After(states[^1].Meeting);
+        }
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), paged);
     }
 
     [Fact]

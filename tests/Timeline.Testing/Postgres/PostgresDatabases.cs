@@ -18,11 +18,11 @@ public class PostgresDatabases : IAsyncLifetime
     /// <summary>Prefix of the database names, e.g. the test project.</summary>
     protected virtual string Prefix => "timeline_test";
 
-    /// <summary>The connection string of a new, empty database the test role owns.</summary>
-    public async Task<string> NewAsync()
+    /// <summary>The connection string of a new, empty database the test role owns (with <paramref name="icuCollation"/> as its collation, when given).</summary>
+    public async Task<string> NewAsync(string? icuCollation = null)
     {
         var server = await PostgresServer.Require().ConfigureAwait(false);
-        var connectionString = await server.CreateDatabaseAsync(Prefix, CancellationToken.None).ConfigureAwait(false);
+        var connectionString = await server.CreateDatabaseAsync(Prefix, CancellationToken.None, icuCollation).ConfigureAwait(false);
         _databases.Add((server, connectionString));
         return connectionString;
     }

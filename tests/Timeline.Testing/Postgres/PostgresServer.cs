@@ -73,8 +73,17 @@ public sealed class PostgresServer
         throw new UnreachableException();
     }
 
-    /// <summary>Creates a new, empty database owned by the test role and returns a connection string for it.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken)
+    /// <summary>
+    /// An ICU collation that ignores punctuation at the first level, as the usual glibc locales (en_US.UTF-8, …) do:
+    /// <c>a-c</c> sorts after <c>ab</c>, unlike in collation C. For tests of what must not depend on the database's collation.
+    /// </summary>
+    public const string PunctuationIgnoringCollation = "und-u-ka-shifted";
+
+    /// <summary>
+    /// Creates a new, empty database owned by the test role and returns a connection string for it; with
+    /// <paramref name="icuCollation"/>, that ICU locale is the database's default collation.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken, string? icuCollation = null)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(_adminConnectionString))
@@ -82,7 +91,9 @@ public sealed class PostgresServer
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             var owner = new NpgsqlConnectionStringBuilder(UserConnectionString).Username!;
-            command.CommandText = $"CREATE DATABASE {Quote(name)} OWNER {Quote(owner)}";
+            command.CommandText = icuCollation is null
+                ? $"CREATE DATABASE {Quote(name)} OWNER {Quote(owner)}"
+                : $"CREATE DATABASE {Quote(name)} OWNER {Quote(owner)} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icuCollation.Replace("'", "''", StringComparison.Ordinal)}' LOCALE 'C.UTF-8'";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         return new NpgsqlConnectionStringBuilder(UserConnectionString) { Database = name }.ConnectionString;
