@@ -29,6 +29,12 @@ public sealed record CliEnvironment(
     /// <summary>How long a SQLite store waits for another writer's lock; null for the store's own default (15 s).</summary>
     internal TimeSpan? SqliteBusyTimeout { get; init; }
 
+    /// <summary>How many commands an import decides and writes together; null for the default. Tests make it small to cross batches.</summary>
+    internal int? ImportBatchSize { get; init; }
+
+    /// <summary>How many meetings an import keeps folded between batches; null for the default.</summary>
+    internal int? ImportKeepMeetings { get; init; }
+
     /// <summary>Who is recording: <c>TIMELINE_USER</c>, or else the OS user.</summary>
     public string User => Variable("TIMELINE_USER") is { Length: > 0 } user ? user : Environment.UserName;
 }

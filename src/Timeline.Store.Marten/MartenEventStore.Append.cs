@@ -18,6 +18,7 @@ public sealed partial class MartenEventStore
     private const string UniqueViolation = "23505";
 
     /// <inheritdoc />
+    /// <remarks>One <see cref="BeginTransactionAsync"/> with one batch, committed.</remarks>
     /// <exception cref="ArgumentException">
     /// A stream appears twice, has no events or a negative expected version, or an event lacks a command id.
     /// </exception>
@@ -32,36 +33,48 @@ public sealed partial class MartenEventStore
         {
             return [];
         }
+        await using var transaction = await BeginTransactionAsync(recordedBy, cancellationToken).ConfigureAwait(false);
+        var stored = await transaction.AppendAsync(appends, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One PostgreSQL transaction on one connection that first takes the schema's writer lock (an advisory lock held
+    /// until it ends); recordedAt is read from the clock once the lock is held. Each batch is written by its own Marten
+    /// session enlisted in that transaction (Marten's <c>SessionOptions.ForTransaction</c>), so Marten
+    /// keeps only one batch's events in memory and commits nothing itself.
+    /// </remarks>
+    public async Task<IEventTransaction> BeginTransactionAsync(string recordedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recordedBy);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await AppendInTransactionAsync(appends, recordedBy, cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            return new WriteTransaction(this, connection, transaction, RecordedAt.FromClock(_clock), recordedBy);
         }
-        catch (Exception e) when (AsConflict(e) is { } conflict)
+        catch (Exception e)
         {
-            // The transaction is rolled back by now; name the stream and the version it is really at.
-            throw await DescribeConflictAsync(conflict, appends, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsViolationOf(e, "idx_mt_events_event_id"))
-        {
-            throw StreamAppend.EventIdTaken(Where, e);
-        }
-        catch (Exception e) when (Translate(e) is { } translated)
-        {
-            throw translated;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            if (Translate(e) is { } translated)
+            {
+                throw translated;
+            }
+            throw;
         }
     }
 
-    private async Task<IReadOnlyList<StoredEvent>> AppendInTransactionAsync(
-        IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken)
+    /// <summary>Writes one batch in <paramref name="transaction"/>, under the writer lock it holds.</summary>
+    private async Task<IReadOnlyList<StoredEvent>> AppendBatchAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, RecordedAt recordedAt, string recordedBy, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // Disposing the transaction without a commit rolls everything back.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await EnsureExpectedVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
+        // Under the writer lock the transaction holds, from the last event written, this transaction's included.
         var head = await ChainHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var recordedAt = RecordedAt.FromClock(_clock);
         await ClaimCommandsAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
 
         await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
@@ -91,9 +104,18 @@ public sealed partial class MartenEventStore
         // Marten has drawn the sequences: the complete events exist here, inside the transaction, before the commit.
         var stored = HashChain.Link(head, StreamAppend.Stamp(appends, written.ConvertAll(e => e.Sequence), recordedAt, recordedBy));
         await WriteChainAsync(connection, transaction, [.. stored.Select(e => e.Sequence)], [.. stored.Select(e => e.Hash!.Value.Hex)], cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return stored;
+    }
+
+    /// <summary>The append's errors as every store reports them: a <see cref="WriteConflict"/> naming the stream, a taken event id.</summary>
+    private async Task<Exception?> AppendErrorAsync(Exception e, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        if (AsConflict(e) is { } conflict)
+        {
+            // The transaction is aborted by now; name the stream and the version it is really at.
+            return await DescribeConflictAsync(conflict, appends, cancellationToken).ConfigureAwait(false);
+        }
+        return IsViolationOf(e, "idx_mt_events_event_id") ? StreamAppend.EventIdTaken(Where, e) : Translate(e);
     }
 
     /// <summary>

@@ -50,14 +50,17 @@ public sealed partial class MartenEventStore
         }
         // timeline_commands is Timeline's own table (see TimelineTables), not Marten's: plain SQL on its primary key.
         var found = await RowsAsync(
-            command =>
-            {
-                command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
-                command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
-            },
+            command => PrepareFindCommands(command, commandIds),
             reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
         return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    // The statement of FindCommandsAsync, for the store and for a write transaction alike.
+    private void PrepareFindCommands(NpgsqlCommand command, IReadOnlyCollection<string> commandIds)
+    {
+        command.CommandText = $"SELECT command_id FROM {_schema}.timeline_commands WHERE command_id = ANY(@ids)";
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, commandIds.ToArray());
     }
 
     /// <summary>Every row of one query on Timeline's own tables, once the schema is ready, with the database's errors translated.</summary>
@@ -164,16 +167,17 @@ public sealed partial class MartenEventStore
         }
         // timeline_chain is Timeline's own table, not Marten's: plain SQL on its primary key. Every caller has ensured
         // the schema already, or is migrating it.
-        var rows = await RowsAsIsAsync(
-            command =>
-            {
-                command.CommandText = $"SELECT seq_id, hash FROM {_schema}.timeline_chain WHERE seq_id = ANY(@sequences)";
-                command.Parameters.AddWithValue("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint, events.Select(e => e.Sequence).ToArray());
-            },
-            reader => (reader.GetInt64(0), reader.GetString(1)),
-            cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(row => row.Item1, row => row.Item2);
+        var rows = await RowsAsIsAsync(command => PrepareHashes(command, events), ReadHash, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.Sequence, row => row.Hash);
     }
+
+    private void PrepareHashes(NpgsqlCommand command, IReadOnlyList<IEvent> events)
+    {
+        command.CommandText = $"SELECT seq_id, hash FROM {_schema}.timeline_chain WHERE seq_id = ANY(@sequences)";
+        command.Parameters.AddWithValue("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint, events.Select(e => e.Sequence).ToArray());
+    }
+
+    private static (long Sequence, string Hash) ReadHash(NpgsqlDataReader reader) => (reader.GetInt64(0), reader.GetString(1));
 
     // Outside the iterator, since an iterator cannot yield from a try block that catches.
     private async Task<bool> NextAsync(IAsyncEnumerator<IEvent> events)

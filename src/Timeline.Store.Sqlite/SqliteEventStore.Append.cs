@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Timeline.Core.Chain;
 using Timeline.Core.Storage;
 using Timeline.Core.Telemetry;
 
@@ -9,11 +8,8 @@ public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
     /// <remarks>
-    /// In one IMMEDIATE transaction: the write lock is taken before anything is read, so no other writer can move a
-    /// stream or draw a sequence between the checks and the inserts. Then every expected version is checked, the
-    /// sequences are drawn after the highest ever used, recordedAt is read from the clock, the complete events are
-    /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event (<see cref="HashChain"/>), their
-    /// rows written, and the as-of index of the touched meetings recomputed.
+    /// One <see cref="BeginTransactionAsync"/> with one batch, committed: the checks, the chained events and the as-of
+    /// index rows of <see cref="WriteTransaction.AppendAsync"/>, in one IMMEDIATE transaction.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// A stream appears twice, has no events or a negative expected version, or an event lacks a command id.
@@ -29,58 +25,41 @@ public sealed partial class SqliteEventStore
         {
             return [];
         }
+        await using var transaction = await BeginTransactionAsync(recordedBy, cancellationToken).ConfigureAwait(false);
+        var stored = await transaction.AppendAsync(appends, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One IMMEDIATE transaction on one connection: the write lock is taken before anything is read, so no other writer
+    /// can move a stream or draw a sequence until it ends. recordedAt is read from the clock once the lock is held.
+    /// </remarks>
+    public async Task<IEventTransaction> BeginTransactionAsync(string recordedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recordedBy);
         // Writers of this instance queue here without blocking a thread; other processes wait on SQLite's lock.
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection? connection = null;
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Disposing the transaction without a commit rolls everything back.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var writer = new EventWriter(connection, transaction);
-            foreach (var append in appends)
-            {
-                var actual = await writer.StreamVersionAsync(append.Stream, cancellationToken).ConfigureAwait(false);
-                if (actual != append.ExpectedVersion)
-                {
-                    throw WriteConflict.StreamMoved(append, actual);
-                }
-            }
-            var first = await writer.NextSequenceAsync(cancellationToken).ConfigureAwait(false);
-            var sequences = new long[appends.Sum(a => a.Events.Count)];
-            for (var i = 0; i < sequences.Length; i++)
-            {
-                sequences[i] = first + i;
-            }
-            // Chained under the write lock, from the last event committed: sequences and hashes follow commit order.
-            var stored = HashChain.Link(
-                await writer.LastHashAsync(cancellationToken).ConfigureAwait(false),
-                StreamAppend.Stamp(appends, sequences, RecordedAt.FromClock(_clock), recordedBy));
-
-            var claimed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in stored)
-            {
-                if (claimed.Add(e.CommandId) && !await writer.ClaimCommandAsync(e, cancellationToken).ConfigureAwait(false))
-                {
-                    throw WriteConflict.CommandStored(e.CommandId, e.Stream);
-                }
-                await writer.InsertAsync(e, cancellationToken).ConfigureAwait(false);
-            }
-            await IndexAppendedAsync(connection, transaction, appends, stored, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return stored;
+            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new WriteTransaction(this, connection, transaction, RecordedAt.FromClock(_clock), recordedBy);
         }
-        catch (SqliteException e) when (EventWriter.IsEventIdTaken(e))
+        catch (Exception e)
         {
-            throw StreamAppend.EventIdTaken(Where, e);
-        }
-        catch (SqliteException e) when (Translate(e) is { } translated)
-        {
-            throw translated;
-        }
-        finally
-        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
             _writeGate.Release();
+            if (e is SqliteException sqlite && Translate(sqlite) is { } translated)
+            {
+                throw translated;
+            }
+            throw;
         }
     }
 }

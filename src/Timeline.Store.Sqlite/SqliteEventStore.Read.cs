@@ -21,11 +21,7 @@ public sealed partial class SqliteEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken) =>
         await RowsAsync(
             OpenAsync,
-            command =>
-            {
-                command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
-                command.Parameters.AddWithValue("$stream_id", stream.Value);
-            },
+            command => PrepareReadStream(command, stream),
             ReadEvent,
             cancellationToken).ConfigureAwait(false);
 
@@ -47,14 +43,23 @@ public sealed partial class SqliteEventStore
         }
         var found = await RowsAsync(
             OpenAsync,
-            command =>
-            {
-                command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
-                command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
-            },
+            command => PrepareFindCommands(command, commandIds),
             reader => reader.GetString(0),
             cancellationToken).ConfigureAwait(false);
         return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    // The statements of ReadStreamAsync and FindCommandsAsync, for the store and for a write transaction alike.
+    private static void PrepareReadStream(SqliteCommand command, MeetingId stream)
+    {
+        command.CommandText = SelectEvents + " WHERE stream_id = $stream_id ORDER BY stream_version";
+        command.Parameters.AddWithValue("$stream_id", stream.Value);
+    }
+
+    private static void PrepareFindCommands(SqliteCommand command, IReadOnlyCollection<string> commandIds)
+    {
+        command.CommandText = "SELECT command_id FROM commands WHERE command_id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", JsonArray(commandIds));
     }
 
     /// <summary>Every row of one query on a connection from <paramref name="open"/>, with SQLite's errors translated.</summary>

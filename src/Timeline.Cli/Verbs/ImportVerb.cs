@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Timeline.Cli.Input;
 using Timeline.Cli.Output;
+using Timeline.Core.Commands;
 using Timeline.Core.Commands.ApplyCommands;
 
 namespace Timeline.Cli.Verbs;
@@ -20,21 +21,37 @@ internal static class ImportVerb
         {
             Description = "Decide every command against the store and print each outcome (applied, unchanged, duplicate or rejected by a rule), but write nothing",
         };
-        var command = new Command("import", "Apply commands from files, all or nothing: a bad command anywhere means nothing is written") { files, dryRun };
+        var progress = new Option<bool>("--progress")
+        {
+            Description = "Show progress on standard error (commands decided, bytes read, rate and time left) even when it is not a terminal; a terminal gets a progress bar anyway",
+        };
+        var command = new Command("import", "Apply commands from files, all or nothing: a bad command anywhere means nothing is written") { files, dryRun, progress };
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(
             environment,
             parse,
             async (session, ct) =>
             {
                 var paths = parse.GetValue(files)!;
-                var commands = await CommandFiles.ReadAsync(paths, environment, ct);
                 if (parse.GetValue(dryRun))
                 {
+                    var commands = await CommandFiles.ReadAsync(paths, environment, ct);
                     var tried = DryRunReport.Of(await session.Mediator.Send(new ApplyCommands(commands) { DryRun = true }, ct));
                     ShowDryRun(session.Screen, tried);
                     return tried.Rejected > 0 ? ExitCodes.Rejected : ExitCodes.Success;
                 }
-                var report = await ApplyWithProgress(environment, session, commands, ct);
+                var errors = new List<InputError>();
+                var read = new ReadProgress();
+                var request = new ImportCommands(CommandFiles.StreamAsync(paths, environment, errors, read, ct), errors)
+                {
+                    // Only the JSON report lists every outcome; the summary needs only the counts.
+                    KeepOutcomes = session.Screen.Format == OutputFormat.Json,
+                };
+                request = request with
+                {
+                    BatchSize = environment.ImportBatchSize ?? request.BatchSize,
+                    KeepMeetings = environment.ImportKeepMeetings ?? request.KeepMeetings,
+                };
+                var report = await ImportWithProgress(environment, session, request, read, parse.GetValue(progress), ct);
                 Show(session.Screen, paths, report);
                 return ExitCodes.Success;
             },
@@ -67,27 +84,35 @@ internal static class ImportVerb
             $"Dry run: {report.Commands} commands; {report.Applied} would apply, {report.Unchanged} would change nothing, {report.Duplicates} already in the store, {report.Rejected} would be rejected; {report.EventsToAppend} events would be appended. Nothing was written.");
     }
 
-    /// <summary>Long imports on a terminal show a progress bar on standard error; everything else runs quietly.</summary>
-    private static async Task<ApplyReport> ApplyWithProgress(CliEnvironment environment, Session session, List<SubmittedCommand> commands, CancellationToken ct)
+    /// <summary>
+    /// Long imports on a terminal show a progress bar on standard error, and <c>--progress</c> writes a line a second
+    /// there; otherwise nothing is shown.
+    /// </summary>
+    private static async Task<ApplyReport> ImportWithProgress(
+        CliEnvironment environment, Session session, ImportCommands request, ReadProgress read, bool lines, CancellationToken ct)
     {
-        const int LongImport = 1000;
-        if (!environment.IsInteractive || commands.Count < LongImport)
+        const long LongImport = 256 * 1024;
+        if (lines)
         {
-            return await session.Mediator.Send(new ApplyCommands(commands), ct);
+            var progress = new ImportProgress(read, environment.Clock, line => environment.Error.WriteLine(line), TimeSpan.FromSeconds(1));
+            return await session.Mediator.Send(request with { Progress = progress }, ct);
+        }
+        if (!environment.IsInteractive || read.TotalBytes < LongImport)
+        {
+            return await session.Mediator.Send(request, ct);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
-        return await console.Progress().AutoClear(true).StartAsync(async context =>
-        {
-            var task = context.AddTask($"Applying {commands.Count} commands", maxValue: commands.Count);
-            var report = await session.Mediator.Send(new ApplyCommands(commands) { Progress = new TaskProgress(task) }, ct);
-            task.Value = commands.Count;
-            return report;
-        });
-    }
-
-    private sealed class TaskProgress(ProgressTask task) : IProgress<int>
-    {
-        public void Report(int value) => task.Value = value;
+        return await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("import: reading", maxValue: read.TotalBytes);
+                var progress = new ImportProgress(read, environment.Clock, line => (task.Description, task.Value) = (Markup.Escape(line), read.BytesRead), TimeSpan.FromMilliseconds(250));
+                var report = await session.Mediator.Send(request with { Progress = progress }, ct);
+                task.Value = read.TotalBytes;
+                return report;
+            });
     }
 
     internal static void Show(Screen screen, IReadOnlyList<string> paths, ApplyReport report)
@@ -97,7 +122,7 @@ internal static class ImportVerb
             screen.Json(new
             {
                 files = paths,
-                commands = report.Outcomes.Count,
+                commands = report.Counts.Commands,
                 applied = report.Applied,
                 unchanged = report.Unchanged,
                 duplicates = report.Duplicates,
@@ -120,6 +145,6 @@ internal static class ImportVerb
         }
         var files = paths.Count == 1 ? paths[0] : $"{paths.Count} files";
         screen.Console.MarkupLineInterpolated(
-            $"Imported {files}: {report.Outcomes.Count} commands; [green]{report.Applied} applied[/], {report.Unchanged} changed nothing, {report.Duplicates} already in the store; {report.EventsAppended} events appended.");
+            $"Imported {files}: {report.Counts.Commands} commands; [green]{report.Applied} applied[/], {report.Unchanged} changed nothing, {report.Duplicates} already in the store; {report.EventsAppended} events appended.");
     }
 }

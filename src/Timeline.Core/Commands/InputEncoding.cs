@@ -37,6 +37,59 @@ public static class InputEncoding
         return TryPlainUtf8(bytes, 0, out utf8, out error);
     }
 
+    /// <summary>
+    /// The check of <see cref="TryUtf8"/> for text too large to hold whole, read from <paramref name="stream"/> in
+    /// chunks: the same problems, in the same words, with the same line and byte offset. Text that starts with a UTF-16
+    /// byte order mark is left to <see cref="TryUtf8"/> (it must be transcoded anyway); for it this returns null too.
+    /// </summary>
+    /// <returns>Why the text is not UTF-8, as <see cref="TryUtf8"/> says it; null when it is.</returns>
+    public static async Task<string?> CheckUtf8Async(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new byte[64 * 1024];
+        var chars = new char[buffer.Length];
+        var carried = 0;
+        var offset = 0L;
+        var lines = 1L;
+        var first = true;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(carried), cancellationToken).ConfigureAwait(false);
+            var text = buffer.AsSpan(0, carried + read);
+            var start = 0;
+            if (first && text.Length >= 2)
+            {
+                first = false;
+                if (text.StartsWith(Encoding.Unicode.Preamble) || text.StartsWith(Encoding.BigEndianUnicode.Preamble))
+                {
+                    return null;
+                }
+                start = text.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            }
+            var zero = text[start..].IndexOf((byte)0);
+            var checkedUpTo = zero >= 0 ? start + zero : text.Length;
+            var status = Utf8.ToUtf16(text[start..checkedUpTo], chars, out var valid, out _, replaceInvalidSequences: false, isFinalBlock: read == 0 || zero >= 0);
+            var end = start + valid;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return $"is not valid UTF-8: byte 0x{text[end]:X2} at line {lines + text[..end].Count((byte)'\n')} (byte offset {offset + end}) does not start a valid character; save it as UTF-8";
+            }
+            if (zero >= 0)
+            {
+                return $"holds a zero byte at line {lines + text[..checkedUpTo].Count((byte)'\n')} (byte offset {offset + checkedUpTo}): it looks like UTF-16 without a byte order mark; save it as UTF-8";
+            }
+            if (read == 0)
+            {
+                return null;
+            }
+            // A character cut by the chunk's end is checked with the next chunk.
+            lines += text[..end].Count((byte)'\n');
+            offset += end;
+            carried = text.Length - end;
+            text[end..].CopyTo(buffer);
+        }
+    }
+
     private static bool TryPlainUtf8(byte[] bytes, int start, out byte[] utf8, [NotNullWhen(false)] out string? error)
     {
         utf8 = [];

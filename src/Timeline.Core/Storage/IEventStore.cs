@@ -31,4 +31,12 @@ public interface IEventStore
     /// <returns>The stored events, with sequence, stream version and recordedAt.</returns>
     /// <exception cref="WriteConflict">A stream moved past its expected version, or a command id is already stored.</exception>
     Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a write transaction for appends in many batches, committed at once (see <see cref="IEventTransaction"/>).
+    /// Waits for the store's writer lock as an append does.
+    /// </summary>
+    /// <param name="recordedBy">The user or key name to stamp on every event of the transaction.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock.</param>
+    Task<IEventTransaction> BeginTransactionAsync(string recordedBy, CancellationToken cancellationToken);
 }

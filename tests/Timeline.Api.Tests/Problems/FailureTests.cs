@@ -76,6 +76,8 @@ public sealed class FailureTests
 
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, string recordedBy, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
+        public Task<IEventTransaction> BeginTransactionAsync(string recordedBy, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
         public Task AddKeyAsync(ApiKey key, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 
         public Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);

@@ -34,6 +34,12 @@ internal sealed class CliWorkspace : IDisposable
     /// <summary>How long a SQLite store waits for another writer's lock; null for its default (15 s).</summary>
     public TimeSpan? SqliteBusyTimeout { get; set; }
 
+    /// <summary>How many commands an import decides and writes together; null for the CLI's default.</summary>
+    public int? ImportBatchSize { get; set; }
+
+    /// <summary>How many meetings an import keeps folded between batches; null for the CLI's default.</summary>
+    public int? ImportKeepMeetings { get; set; }
+
     /// <summary>The environment the CLI sees; nothing else of the real environment leaks in.</summary>
     public Dictionary<string, string> Variables { get; }
 
@@ -70,7 +76,7 @@ internal sealed class CliWorkspace : IDisposable
             name => Variables.GetValueOrDefault(name),
             Folder,
             Clock,
-            IsInteractive: false) { SqliteBusyTimeout = SqliteBusyTimeout };
+            IsInteractive: false) { SqliteBusyTimeout = SqliteBusyTimeout, ImportBatchSize = ImportBatchSize, ImportKeepMeetings = ImportKeepMeetings };
         var exitCode = await TimelineCli.RunAsync(args, environment);
         return new CliRun(args, exitCode, output.ToString(), error.ToString());
     }

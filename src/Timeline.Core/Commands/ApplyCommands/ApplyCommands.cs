@@ -44,14 +44,19 @@ public sealed record CommandOutcome(CommandOrigin Origin, string Command, string
 }
 
 /// <summary>The result of a batch.</summary>
+/// <param name="Outcomes">Each command's outcome, in input order; empty for an import that was asked not to keep them.</param>
 /// <param name="StreamVersions">The version of every meeting the batch touched, after it.</param>
 public sealed record ApplyReport(IReadOnlyList<CommandOutcome> Outcomes, int EventsAppended, IReadOnlyDictionary<string, long> StreamVersions)
 {
-    public int Applied => Outcomes.Count(o => o.Result == "applied");
+    /// <summary>How many commands were decided, and how many of each result: counted as they were decided.</summary>
+    [JsonIgnore]
+    public OutcomeCounts Counts { get; init; } = OutcomeCounts.Of(Outcomes);
 
-    public int Unchanged => Outcomes.Count(o => o.Result == "unchanged");
+    public int Applied => Counts.Applied;
 
-    public int Duplicates => Outcomes.Count(o => o.Result == "duplicate");
+    public int Unchanged => Counts.Unchanged;
+
+    public int Duplicates => Counts.Duplicates;
 
     /// <summary>
     /// How many times the batch was read, decided and appended again after losing a race to another writer (0 when it
@@ -64,27 +69,60 @@ public sealed record ApplyReport(IReadOnlyList<CommandOutcome> Outcomes, int Eve
     public IReadOnlyDictionary<string, long> VersionsRead { get; init; } = new Dictionary<string, long>();
 }
 
+/// <summary>How many commands a batch decided, by result.</summary>
+public sealed record OutcomeCounts(int Commands, int Applied, int Unchanged, int Duplicates)
+{
+    /// <summary>The counts of a list of outcomes.</summary>
+    public static OutcomeCounts Of(IReadOnlyList<CommandOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return new(outcomes.Count, outcomes.Count(o => o.Result == "applied"), outcomes.Count(o => o.Result == "unchanged"), outcomes.Count(o => o.Result == "duplicate"));
+    }
+
+    /// <summary>These counts and one more command with <paramref name="result"/>.</summary>
+    public OutcomeCounts And(string result) => new(
+        Commands + 1,
+        Applied + (result == "applied" ? 1 : 0),
+        Unchanged + (result == "unchanged" ? 1 : 0),
+        Duplicates + (result == "duplicate" ? 1 : 0));
+}
+
 /// <summary>Checks every command's shape with its own validator; each failure carries the command's origin.</summary>
 internal sealed class ApplyCommandsValidator : AbstractValidator<ApplyCommands>
 {
     public ApplyCommandsValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Commands).NotEmpty().WithMessage("there are no commands to apply");
-        // Building a validator compiles its rules; build each command's once, not once per submitted command.
-        var validators = new Dictionary<string, IValidator>(StringComparer.Ordinal);
+        RuleFor(c => c.Commands).NotEmpty().WithMessage(CommandShapes.NoCommands);
+        var shapes = new CommandShapes(clock);
         RuleForEach(c => c.Commands).Custom((submitted, context) =>
         {
-            if (!validators.TryGetValue(submitted.Input.Command, out var validator))
+            foreach (var error in shapes.Check(submitted))
             {
-                validator = CommandCatalog.ValidatorFor(submitted.Input, clock);
-                validators.Add(submitted.Input.Command, validator);
-            }
-            var result = validator.Validate(new ValidationContext<object>(submitted.Input));
-            foreach (var failure in result.Errors)
-            {
-                var error = new InputError(submitted.Origin, submitted.Input.Command, JsonPaths.FromProperty(failure.PropertyName), failure.ErrorMessage);
                 context.AddFailure(new ValidationFailure(error.Field, error.Message) { CustomState = error });
             }
         });
+    }
+}
+
+/// <summary>One command's shape check, with the validator of each kind of command built once.</summary>
+internal sealed class CommandShapes(TimeProvider clock)
+{
+    /// <summary>What a batch without commands is told.</summary>
+    public const string NoCommands = "there are no commands to apply";
+
+    // Building a validator compiles its rules; build each command's once, not once per submitted command.
+    private readonly Dictionary<string, IValidator> _validators = new(StringComparer.Ordinal);
+
+    /// <summary>What is wrong with the command's shape, each error pointing at its origin and field; empty when nothing is.</summary>
+    public IEnumerable<InputError> Check(SubmittedCommand submitted)
+    {
+        if (!_validators.TryGetValue(submitted.Input.Command, out var validator))
+        {
+            validator = CommandCatalog.ValidatorFor(submitted.Input, clock);
+            _validators.Add(submitted.Input.Command, validator);
+        }
+        var result = validator.Validate(new ValidationContext<object>(submitted.Input));
+        return result.Errors.Select(failure =>
+            new InputError(submitted.Origin, submitted.Input.Command, JsonPaths.FromProperty(failure.PropertyName), failure.ErrorMessage));
     }
 }

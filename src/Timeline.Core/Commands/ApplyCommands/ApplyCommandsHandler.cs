@@ -19,10 +19,13 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
 {
     public async ValueTask<ApplyReport> Handle(ApplyCommands request, CancellationToken cancellationToken)
     {
+        var loop = new CommandLoop(store, clock, recorder);
+        var reads = new CommandLoop.Reads(store.ReadStreamAsync, store.FindCommandsAsync);
         if (request.DryRun)
         {
-            var decided = await DecideAsync(request, dryRun: true, cancellationToken);
-            return decided.Report([], retries: 0);
+            var decided = await loop.DecideAsync(request.Commands.ToAsyncEnumerable(), reads, CommandLoop.Whole(request), request.Progress, cancellationToken);
+            decided.Settle([], written: false);
+            return decided.Report(retries: 0);
         }
         var attempts = 0;
         try
@@ -31,9 +34,10 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
                 async ct =>
                 {
                     attempts++;
-                    var decided = await DecideAsync(request, dryRun: false, ct);
-                    IReadOnlyList<StoredEvent> stored = decided.Appends.Count > 0 ? await store.AppendAsync(decided.Appends, recorder.Name, ct) : [];
-                    return decided.Report(stored, retries: attempts - 1);
+                    var decided = await loop.DecideAsync(request.Commands.ToAsyncEnumerable(), reads, CommandLoop.Whole(request), request.Progress, ct);
+                    var appends = decided.Appends;
+                    decided.Settle(appends.Count > 0 ? await store.AppendAsync(appends, recorder.Name, ct) : [], written: true);
+                    return decided.Report(retries: attempts - 1);
                 },
                 cancellationToken);
         }
@@ -42,32 +46,89 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
             throw new CommandRejected(null, "import", "write-conflict", $"{conflict.Message} (gave up after {attempts} attempts)", conflict);
         }
     }
+}
 
-    /// <summary>
-    /// Decides every command of the batch against the store as it is now. A rejection ends a real run; in a dry run it
-    /// becomes the command's outcome, and the commands after it are decided as if it had not been sent.
-    /// </summary>
-    private async Task<Decisions> DecideAsync(ApplyCommands request, bool dryRun, CancellationToken cancellationToken)
+/// <summary>
+/// The one command loop: read, fold as of the command's reportedAt, decide, stage with the expected version. Commands
+/// are taken as they come, in batches; after each batch a writer may append what was staged (an import, inside its
+/// transaction) and the loop forgets the commands and all but the meetings it worked on lately. A rejection ends a
+/// real run; in a dry run it becomes the command's outcome, and the commands after it are decided as if it had not
+/// been sent.
+/// </summary>
+internal sealed class CommandLoop(IEventStore store, TimeProvider clock, Recorder recorder)
+{
+    /// <summary>Where the loop reads streams and stored command ids: the store, or an open write transaction of it.</summary>
+    public sealed record Reads(
+        Func<MeetingId, CancellationToken, Task<IReadOnlyList<StoredEvent>>> ReadStreamAsync,
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> FindCommandsAsync);
+
+    /// <summary>How the loop batches and what it keeps.</summary>
+    /// <param name="BatchSize">Commands decided before <paramref name="WriteAsync"/> runs.</param>
+    /// <param name="DryRun">Rejections become outcomes instead of ending the run.</param>
+    /// <param name="KeepOutcomes">Keep every command's outcome for the report, not only the counts.</param>
+    /// <param name="WriteAsync">Appends what a batch staged and settles it (<see cref="Decisions.Settle"/>); null to leave it all staged.</param>
+    /// <param name="KeepStreams">How many meetings to keep folded between batches; others are read again when needed.</param>
+    public sealed record Batching(int BatchSize, bool DryRun, bool KeepOutcomes, Func<Decisions, CancellationToken, Task>? WriteAsync, int KeepStreams = int.MaxValue);
+
+    /// <summary>A request decided as one batch: everything staged until the caller appends it.</summary>
+    public static Batching Whole(ApplyCommands request) => new(int.MaxValue, request.DryRun, KeepOutcomes: true, WriteAsync: null);
+
+    public async Task<Decisions> DecideAsync(
+        IAsyncEnumerable<SubmittedCommand> commands, Reads reads, Batching batching, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var commands = request.Commands.Select(c => c.Input.ToDomain()).ToList();
-        var decisions = new Decisions();
+        var decisions = new Decisions(batching.KeepOutcomes);
+        var batch = new List<SubmittedCommand>();
+        var decided = 0;
+        await foreach (var submitted in commands.WithCancellation(cancellationToken))
+        {
+            batch.Add(submitted);
+            if (batch.Count >= batching.BatchSize)
+            {
+                decided = await DecideBatchAsync(batch, reads, decisions, batching.DryRun, decided, progress, cancellationToken);
+                batch.Clear();
+                await WriteAsync(decisions, batching, cancellationToken);
+            }
+        }
+        if (batch.Count > 0)
+        {
+            await DecideBatchAsync(batch, reads, decisions, batching.DryRun, decided, progress, cancellationToken);
+            await WriteAsync(decisions, batching, cancellationToken);
+        }
+        return decisions;
+    }
+
+    private static async Task WriteAsync(Decisions decisions, Batching batching, CancellationToken cancellationToken)
+    {
+        if (batching.WriteAsync is { } write)
+        {
+            await write(decisions, cancellationToken);
+            decisions.Forget(batching.KeepStreams);
+        }
+    }
+
+    private async Task<int> DecideBatchAsync(
+        List<SubmittedCommand> batch, Reads reads, Decisions decisions, bool dryRun, int decided, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
         // Every stream is read before asking which commands are on record. A command another writer stores after this
         // is then either found on record (a duplicate) or, having moved its stream, makes the append conflict; it can
         // never pass for "unchanged" because its own events are already in the stream read.
-        foreach (var meeting in commands.Select(c => c.MeetingId).Distinct())
+        foreach (var meeting in batch.Select(c => c.Input.ToDomain().MeetingId).Distinct())
         {
-            decisions.Streams.Add(meeting, new StreamWork(meeting, await store.ReadStreamAsync(meeting, cancellationToken)));
+            if (!decisions.Streams.ContainsKey(meeting))
+            {
+                decisions.Streams.Add(meeting, new StreamWork(meeting, await reads.ReadStreamAsync(meeting, cancellationToken)));
+            }
         }
-        var commandIds = request.Commands.Select(c => CommandIds.Of(c.Input)).ToList();
-        var alreadyApplied = await store.FindCommandsAsync([.. commandIds.Distinct(StringComparer.Ordinal)], cancellationToken);
-        var firstUses = await FirstUsesAsync(request, alreadyApplied, cancellationToken);
+        var commandIds = batch.Select(c => CommandIds.Of(c.Input)).ToList();
+        var alreadyApplied = await reads.FindCommandsAsync([.. commandIds.Distinct(StringComparer.Ordinal)], cancellationToken);
+        var firstUses = await FirstUsesAsync(batch, alreadyApplied, decisions, cancellationToken);
         var seen = new Dictionary<string, SubmittedCommand>(StringComparer.Ordinal);
 
-        for (var i = 0; i < request.Commands.Count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
-            var submitted = request.Commands[i];
+            var submitted = batch[i];
             var commandId = commandIds[i];
-            var command = commands[i];
+            var command = submitted.Input.ToDomain();
             StreamWork? work = null;
             var stagedBefore = 0;
             try
@@ -81,6 +142,7 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
                 seen.Add(commandId, submitted);
 
                 work = decisions.Streams[command.MeetingId];
+                work.LastBatch = decisions.Batch;
                 stagedBefore = work.Staged.Count;
                 var pending = Decide(submitted, commandId, command, work);
                 decisions.Add(submitted, commandId, command.MeetingId, pending.Count > 0 ? "applied" : "unchanged", pending);
@@ -94,9 +156,12 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
                 }
                 decisions.Add(submitted, commandId, command.MeetingId, "rejected", [], rejected);
             }
-            request.Progress?.Report(i + 1);
+            finally
+            {
+                progress?.Report(++decided);
+            }
         }
-        return decisions;
+        return decided;
     }
 
     /// <summary>Decides one command against its stream and stages its events there.</summary>
@@ -139,55 +204,120 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
         return pending;
     }
 
-    /// <summary>What a batch decided: each command's result and the events staged on each stream read.</summary>
-    private sealed class Decisions
+    /// <summary>
+    /// What the loop decided: the outcome of each command since the last write, the events staged on each meeting
+    /// worked on, and what the batches written so far add up to.
+    /// </summary>
+    internal sealed class Decisions(bool keepOutcomes)
     {
         private readonly List<(SubmittedCommand Submitted, string CommandId, MeetingId Stream, string Result, IReadOnlyList<PendingEvent> Events, CommandRejected? Rejection)> _list = [];
+        private readonly List<CommandOutcome> _outcomes = [];
+        private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _versionsRead = new(StringComparer.Ordinal);
+        private OutcomeCounts _counts = new(0, 0, 0, 0);
+        private int _eventsAppended;
 
         public Dictionary<MeetingId, StreamWork> Streams { get; } = [];
 
+        /// <summary>The first event of every command with an explicit id that the batches written so far stored.</summary>
+        public Dictionary<string, StoredEvent> FirstUses { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many batches were settled so far.</summary>
+        public int Batch { get; private set; }
+
         public IReadOnlyList<StreamAppend> Appends => [.. Streams
             .Where(s => s.Value.Staged.Count > 0)
-            .Select(s => new StreamAppend(s.Key, s.Value.StoredVersion, s.Value.Staged))];
+            .Select(s => new StreamAppend(s.Key, s.Value.StoredVersion, [.. s.Value.Staged]))];
 
         public void Add(SubmittedCommand submitted, string commandId, MeetingId stream, string result, IReadOnlyList<PendingEvent> events, CommandRejected? rejection = null) =>
             _list.Add((submitted, commandId, stream, result, events, rejection));
 
-        /// <summary>The report, once <paramref name="stored"/> holds what was appended (nothing, for a dry run).</summary>
-        public ApplyReport Report(IReadOnlyList<StoredEvent> stored, int retries)
+        /// <summary>
+        /// Counts (and keeps, if asked) the outcomes decided since the last call, once <paramref name="stored"/> holds what
+        /// was appended of them; when <paramref name="written"/>, what was staged is stored from now on.
+        /// </summary>
+        public void Settle(IReadOnlyList<StoredEvent> stored, bool written)
         {
-            var sequences = stored.ToDictionary(e => e.EventId, e => e.Sequence);
-            var outcomes = _list.Select(d => new CommandOutcome(
-                d.Submitted.Origin,
-                d.Submitted.Input.Command,
-                d.Stream.Value,
-                d.CommandId,
-                d.Result,
-                [.. d.Events.Select(e => sequences.GetValueOrDefault(e.EventId))])
+            var byId = stored.ToDictionary(e => e.EventId);
+            foreach (var d in _list)
             {
-                Events = d.Events.Count,
-                Rule = d.Rejection?.Rule,
-                Reason = d.Rejection?.Reason,
-            }).ToList();
-            return new ApplyReport(outcomes, stored.Count, Streams.ToDictionary(s => s.Key.Value, s => s.Value.Version, StringComparer.Ordinal))
+                _counts = _counts.And(d.Result);
+                if (keepOutcomes)
+                {
+                    _outcomes.Add(new CommandOutcome(
+                        d.Submitted.Origin,
+                        d.Submitted.Input.Command,
+                        d.Stream.Value,
+                        d.CommandId,
+                        d.Result,
+                        [.. d.Events.Select(e => byId.TryGetValue(e.EventId, out var s) ? s.Sequence : 0)])
+                    {
+                        Events = d.Events.Count,
+                        Rule = d.Rejection?.Rule,
+                        Reason = d.Rejection?.Reason,
+                    });
+                }
+                if (d.Submitted.Input.CommandId is { } explicitId && d.Events.Count > 0 && byId.TryGetValue(d.Events[0].EventId, out var first))
+                {
+                    FirstUses.TryAdd(explicitId, first);
+                }
+            }
+            _list.Clear();
+            _eventsAppended += stored.Count;
+            var byStream = stored.ToLookup(e => e.Stream);
+            foreach (var (stream, work) in Streams)
             {
-                Retries = retries,
-                VersionsRead = Streams.ToDictionary(s => s.Key.Value, s => s.Value.StoredVersion, StringComparer.Ordinal),
-            };
+                _versionsRead.TryAdd(stream.Value, work.ReadVersion);
+                if (written && work.Staged.Count > 0)
+                {
+                    work.Commit([.. byStream[stream]]);
+                }
+                _versions[stream.Value] = work.Version;
+            }
+            Batch++;
         }
+
+        /// <summary>Forgets the meetings not worked on in the last batch once more than <paramref name="keep"/> are kept; they are read again when needed.</summary>
+        public void Forget(int keep)
+        {
+            if (Streams.Count <= keep)
+            {
+                return;
+            }
+            foreach (var stream in Streams.Where(s => s.Value.LastBatch < Batch - 1 && s.Value.Staged.Count == 0).Select(s => s.Key).ToList())
+            {
+                Streams.Remove(stream);
+            }
+        }
+
+        /// <summary>The report of everything settled.</summary>
+        public ApplyReport Report(int retries) =>
+            new(keepOutcomes ? _outcomes : [], _eventsAppended, new Dictionary<string, long>(_versions, StringComparer.Ordinal))
+            {
+                Counts = _counts,
+                Retries = retries,
+                VersionsRead = new Dictionary<string, long>(_versionsRead, StringComparer.Ordinal),
+            };
     }
 
     /// <summary>The first stored event of every already-applied command that the request names by an explicit id.</summary>
+    /// <remarks>Those this run stored itself, in an earlier batch, are in <paramref name="decisions"/>; the others are read from the store.</remarks>
     private async Task<Dictionary<string, StoredEvent>> FirstUsesAsync(
-        ApplyCommands request, IReadOnlySet<string> alreadyApplied, CancellationToken cancellationToken)
+        List<SubmittedCommand> batch, IReadOnlySet<string> alreadyApplied, Decisions decisions, CancellationToken cancellationToken)
     {
-        var reused = request.Commands
-            .Select(c => c.Input.CommandId)
-            .Where(id => id is not null && alreadyApplied.Contains(id))
-            .Select(id => id!)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
         var firstUses = new Dictionary<string, StoredEvent>(StringComparer.Ordinal);
+        var reused = new List<string>();
+        foreach (var id in batch.Select(c => c.Input.CommandId).Where(id => id is not null && alreadyApplied.Contains(id)).Distinct(StringComparer.Ordinal))
+        {
+            if (decisions.FirstUses.TryGetValue(id!, out var own))
+            {
+                firstUses.Add(id!, own);
+            }
+            else
+            {
+                reused.Add(id!);
+            }
+        }
         if (reused.Count > 0)
         {
             await foreach (var e in store.ReadAllAsync(EventQuery.All with { CommandIds = reused }, cancellationToken))
@@ -239,7 +369,7 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
     /// long import costs one fold step per command. A backdated report, or a stream with retractions, falls back to
     /// <see cref="TimelineFold.ForDecision"/>, which folds the stream afresh and gives the same state.
     /// </summary>
-    private sealed class StreamWork
+    internal sealed class StreamWork
     {
         private readonly MeetingId _stream;
         private readonly List<StoredEvent> _events;
@@ -253,11 +383,19 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
             _stream = stream;
             _events = [.. stored];
             StoredVersion = stored.Count == 0 ? 0 : stored[^1].StreamVersion;
+            ReadVersion = StoredVersion;
             _hasRetraction = stored.Any(e => e.Event is MeetingEvent.ReportRetracted);
             _latestReported = stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(e => e.ReportedAt.Instant);
         }
 
-        public long StoredVersion { get; }
+        /// <summary>The stream's version with what this run has written of it (in its transaction, not yet committed).</summary>
+        public long StoredVersion { get; private set; }
+
+        /// <summary>The stream's version as first read.</summary>
+        public long ReadVersion { get; }
+
+        /// <summary>The last batch that worked on this meeting.</summary>
+        public int LastBatch { get; set; }
 
         public List<PendingEvent> Staged { get; } = [];
 
@@ -281,6 +419,21 @@ internal sealed class ApplyCommandsHandler(IEventStore store, TimeProvider clock
                 _retractable = [.. _events.SelectMany(e => new[] { e.CommandId, TimelineFold.EventKey(e.EventId) })];
             }
             return _latest.State with { RetractableEntries = _retractable };
+        }
+
+        /// <summary>What was staged is now stored as <paramref name="stored"/>, in staging order; it replaces the provisional events.</summary>
+        public void Commit(IReadOnlyList<StoredEvent> stored)
+        {
+            if (stored.Count != Staged.Count)
+            {
+                throw new InvalidOperationException($"meeting '{_stream}' staged {Staged.Count} events but {stored.Count} were stored");
+            }
+            _events.RemoveRange(_events.Count - stored.Count, stored.Count);
+            _events.AddRange(stored);
+            StoredVersion += stored.Count;
+            Staged.Clear();
+            // The folded view saw the provisional positions; fold the stored ones when next asked.
+            _latest = null;
         }
 
         /// <summary>Takes back everything staged after the first <paramref name="keep"/> events (a dry run's rejected command).</summary>

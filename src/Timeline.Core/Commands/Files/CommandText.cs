@@ -16,10 +16,14 @@ public static class CommandText
     /// <param name="errors">Where problems go.</param>
     public static List<(JsonElement Element, CommandOrigin Origin)> Read(string name, byte[] bytes, CommandFormat format, List<InputError> errors) => format switch
     {
-        CommandFormat.Yaml => YamlCommands.Read(name, Encoding.UTF8.GetString(bytes), errors),
+        CommandFormat.Yaml => [.. YamlCommands.Read(name, new StringReader(Encoding.UTF8.GetString(bytes)), errors)],
         CommandFormat.Ndjson => ReadNdjson(name, bytes, errors),
         _ => ReadJson(name, bytes, errors),
     };
+
+    /// <summary>A YAML command file read as it is parsed, one command at a time (for files too large to hold whole).</summary>
+    public static IEnumerable<(JsonElement Element, CommandOrigin Origin)> ReadYaml(string name, TextReader text, List<InputError> errors) =>
+        YamlCommands.Read(name, text, errors);
 
     /// <summary>How text of no known type is read (standard input, a file of another extension, a plain-text body): <c>[</c> starts a JSON array, <c>{</c> a JSON object or NDJSON, anything else YAML.</summary>
     public static CommandFormat Sniff(byte[] bytes)

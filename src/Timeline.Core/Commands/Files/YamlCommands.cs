@@ -23,27 +23,40 @@ internal static partial class YamlCommands
     /// <summary>The deepest nesting accepted, the same as for JSON files.</summary>
     public const int MaxDepth = 32;
 
-    public static List<(JsonElement, CommandOrigin)> Read(string name, string text, List<InputError> errors)
+    /// <summary>
+    /// The commands of a YAML text as they are parsed, one at a time. A problem ends the text: it is added to
+    /// <paramref name="errors"/> and nothing more is read.
+    /// </summary>
+    public static IEnumerable<(JsonElement, CommandOrigin)> Read(string name, TextReader text, List<InputError> errors)
     {
-        try
+        using var commands = Parse(name, text).GetEnumerator();
+        while (true)
         {
-            return Parse(name, text);
+            try
+            {
+                if (!commands.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (YamlException e)
+            {
+                errors.Add(Problem(name, e.Start, e.Message));
+                yield break;
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+            {
+                errors.Add(new InputError(null, null, string.Empty, $"{name}: malformed YAML: {e.Message}"));
+                yield break;
+            }
+            yield return commands.Current;
         }
-        catch (YamlException e)
-        {
-            errors.Add(Problem(name, e.Start, e.Message));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-        {
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: malformed YAML: {e.Message}"));
-        }
-        return [];
     }
 
-    private static List<(JsonElement, CommandOrigin)> Parse(string name, string text)
+    private static IEnumerable<(JsonElement, CommandOrigin)> Parse(string name, TextReader text)
     {
-        var parser = new Parser(new StringReader(text));
-        var commands = new List<(JsonElement, CommandOrigin)>();
+        var parser = new Parser(text);
+        var count = 0;
         var open = new Stack<Container>();
         var documents = 0;
         while (parser.MoveNext())
@@ -73,9 +86,11 @@ internal static partial class YamlCommands
                     break;
                 case SequenceEnd or MappingEnd:
                     var closed = open.Pop();
-                    if (open.Count == 1 && open.Peek().Node is JsonArray)
+                    if (open.Count == 1 && open.Peek().Node is JsonArray commands)
                     {
-                        commands.Add((JsonSerializer.SerializeToElement(closed.Node), new CommandOrigin(name, commands.Count, (int)closed.Start.Line)));
+                        // Each command is handed on as soon as it is complete, and let go of by the sequence.
+                        commands.Remove(closed.Node);
+                        yield return (JsonSerializer.SerializeToElement(closed.Node), new CommandOrigin(name, count++, (int)closed.Start.Line));
                     }
                     break;
                 case Scalar scalar when open.Count == 0:
@@ -91,7 +106,6 @@ internal static partial class YamlCommands
                     break;
             }
         }
-        return commands;
     }
 
     private sealed class Container(JsonNode node, Mark start)
