@@ -23,6 +23,7 @@ const CONFLICTS_SETTLE_MS = 600; // where sources disagree is asked for once the
 const PAGE_SIZE = 200; // meetings a page asks for; the API allows up to 1,000
 
 const state = {
+  stepping: false, // the slider moved since the last refresh (conflicts wait until it rests)
   reportDays: [], // sorted ISO days on which something was reported
   first: 0, // day numbers of the slider's ends
   last: 0,
@@ -381,6 +382,12 @@ async function refresh() {
   try {
     const compare = state.compare;
     const search = state.search;
+    // Where sources disagree is worked out over the whole log: on a large store it comes after the rows, never
+    // before them, and marks them when it arrives. While the slider moves it is asked for only once the slider
+    // rests on a day, so that a reader stepping through the days does not queue one such question per day.
+    const stepping = state.stepping;
+    state.stepping = false;
+    if (!stepping) conflictsAsOf(date).catch(() => {});
     const [schedule, diff] = await Promise.all([scheduleAsOf(date), diffFor(date)]);
     const current = () => date === state.date && compare === state.compare && search === state.search;
     if (!current()) return; // the slider, the compared day or the search has moved on
@@ -389,16 +396,16 @@ async function refresh() {
     state.conflicts = disagreements.has(date) ? await Promise.race([conflictsAsOf(date), Promise.resolve(null)]) : null;
     drawTimeline();
     if (!state.conflicts) {
-      // Where sources disagree is worked out over the whole log: on a large store it comes after the rows, never
-      // before them, and is asked for only once the slider rests on the day, so that a reader stepping through the
-      // days does not queue one such question per day; it marks the rows when it arrives.
-      await new Promise(resolve => setTimeout(resolve, CONFLICTS_SETTLE_MS));
-      if (!current()) return;
+      if (stepping) {
+        await new Promise(resolve => setTimeout(resolve, CONFLICTS_SETTLE_MS));
+        if (!current()) return;
+      }
       const late = await conflictsAsOf(date);
       if (current() && state.shown === schedule) {
         state.conflicts = late;
-        drawTimeline();
-        if (state.openMeeting) await drawPanel();
+        // Drawn again only when there is something to mark: a redraw replaces what the reader may be pointing at.
+        if (late.conflicts?.length) drawTimeline();
+        if (state.openMeeting && conflictsById(late).has(state.openMeeting)) await drawPanel();
       }
     }
     const work = [];
@@ -505,7 +512,10 @@ function wire() {
   let keyed = false;
   el.slider.addEventListener('keydown', () => { keyed = true; });
   el.slider.addEventListener('pointerdown', () => { keyed = false; });
-  el.slider.addEventListener('input', () => goTo(sliderDate(), { immediate: keyed }));
+  el.slider.addEventListener('input', () => {
+    state.stepping = true;
+    goTo(sliderDate(), { immediate: keyed });
+  });
   el.prev.addEventListener('click', () => stepReport(-1));
   el.next.addEventListener('click', () => stepReport(1));
   el.compare.addEventListener('change', () => {
