@@ -182,7 +182,7 @@ internal static class CommandFiles
             }
             catch (JsonException e)
             {
-                errors.Add(Malformed(name, e));
+                errors.Add(CommandText.MalformedFile(name, e));
                 yield break;
             }
             catch (JsonArrayReader.NotAnArray)
@@ -208,9 +208,6 @@ internal static class CommandFiles
             yield return (element.Element, new CommandOrigin(name, index, element.Line));
         }
     }
-
-    private static InputError Malformed(string name, JsonException e) =>
-        new(null, null, string.Empty, $"{name}: malformed JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
 
     // Editors on Windows start UTF-8 files with a byte order mark; the JSON reader would take it for a value.
     private static byte[] WithoutByteOrderMark(byte[] bytes) =>
@@ -240,27 +237,12 @@ internal static class CommandFiles
             }
             catch (JsonException e)
             {
-                errors.Add(new InputError(origin, null, string.Empty, $"malformed JSON at column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+                errors.Add(CommandText.MalformedLine(origin, e));
             }
             if (element is { } read)
             {
                 yield return (read, origin);
             }
         }
-    }
-
-    // System.Text.Json appends its own 0-based position ("LineNumber: 1 | BytePositionInLine: 14") and a path; the
-    // message already gives the 1-based line and column.
-    private static string FirstSentence(string message)
-    {
-        foreach (var marker in new[] { " Path:", " LineNumber:" })
-        {
-            var cut = message.IndexOf(marker, StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut];
-            }
-        }
-        return message.TrimEnd('.', ' ', '|');
     }
 }

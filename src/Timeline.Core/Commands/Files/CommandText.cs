@@ -43,7 +43,7 @@ public static class CommandText
         }
         catch (JsonException e)
         {
-            errors.Add(new InputError(null, null, string.Empty, $"{name}: malformed JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+            errors.Add(MalformedFile(name, e));
             return [];
         }
         var root = document.RootElement;
@@ -83,7 +83,7 @@ public static class CommandText
             }
             catch (JsonException e)
             {
-                errors.Add(new InputError(origin, null, string.Empty, $"malformed JSON at column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+                errors.Add(MalformedLine(origin, e));
             }
         }
         return result;
@@ -129,6 +129,14 @@ public static class CommandText
         }
         return lines;
     }
+
+    /// <summary>A file (or body) <paramref name="name"/> that is not JSON: the 1-based line and column, and the reader's message.</summary>
+    public static InputError MalformedFile(string name, JsonException e) =>
+        new(null, null, string.Empty, $"{name}: malformed JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+
+    /// <summary>One NDJSON line, at <paramref name="origin"/>, that is not JSON: the 1-based column, and the reader's message.</summary>
+    public static InputError MalformedLine(CommandOrigin origin, JsonException e) =>
+        new(origin, null, string.Empty, $"malformed JSON at column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
 
     // System.Text.Json appends its own 0-based position ("LineNumber: 1 | BytePositionInLine: 14") and a path; the
     // message already gives the 1-based line and column.
