@@ -66,7 +66,13 @@ public static partial class TimelineCli
             await environment.Error.WriteLineAsync("Run 'timeline --help' for usage.");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
+        // Ctrl+C cancels the verb's token and waits this long for it to finish (close the store, flush the output) before
+        // exiting with 130; the library's 2 s is too short for a busy machine, where 'watch' would then end with 130, not 0.
+        return await parse.InvokeAsync(new InvocationConfiguration
+        {
+            Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+        });
     }
 
     /// <summary>

@@ -86,6 +86,7 @@ public sealed class TimelinePageTests(WebFixture web)
         await Expect(g20.Locator(".att-text")).ToHaveTextAsync("declined (Sergey Lavrov)");
         await Expect(g20.Locator(".bar")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\batt-declined\b"));
         await Expect(g20).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bchanged\b"));
+        await Expect(g20).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Changed since 10 Sep 2022"));
         await Expect(session.Row("kazakhstan-2022-10")).ToHaveAttributeAsync("data-status", "held");
         await session.ScreenshotAsync("03-as-known-on-2022-11-12");
 
@@ -106,6 +107,28 @@ public sealed class TimelinePageTests(WebFixture web)
 
         session.AssertClean();
         Assert.True(session.Requests.Count(u => u.Contains("/api/schedule?asOf=", StringComparison.Ordinal)) >= before);
+    }
+
+    [Fact]
+    public async Task Stepping_day_by_day_marks_what_changed_since_the_move_began_not_since_the_day_before()
+    {
+        await using var session = await web.OpenPageAsync(web.Open);
+        await session.GotoAsync("asOf=2022-11-05");
+        var g20 = session.Row("g20-2022");
+        await Expect(g20).ToHaveAttributeAsync("data-attendance", "expected");
+
+        // Every day on the way is drawn; Putin declines on 10 Nov, so 11 and 12 Nov show nothing new against the day
+        // before, but against 5 Nov, where the move began, the G20 row changed.
+        await session.MoveSliderToAsync(new DateOnly(2022, 11, 12), waitEachDay: true);
+        await Expect(g20).ToHaveAttributeAsync("data-attendance", "declined");
+        await Expect(g20).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bchanged\b"));
+        await Expect(g20).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Changed since 5 Nov 2022"));
+
+        // A step that is not a slider move (the "previous report" button) compares with what is on screen.
+        await session.Page.Locator("#prev-report").ClickAsync(); // 10 Nov: Putin declines
+        await session.WaitForChartAsync("2022-11-10");
+        await Expect(g20).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bchanged\b"));
+        session.AssertClean();
     }
 
     [Fact]

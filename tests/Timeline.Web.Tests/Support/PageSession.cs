@@ -85,10 +85,11 @@ public sealed class PageSession : IAsyncDisposable
     public ILocator Row(string meetingId) => Page.Locator($"#chart .row[data-meeting-id=\"{meetingId}\"]");
 
     /// <summary>
-    /// Moves the "as known on" slider to a day the way a keyboard user does: focus, then one arrow press per day.
-    /// Waits until the timeline shows that day.
+    /// Moves the "as known on" slider to a day the way a keyboard user does: focus, then an arrow key held down until
+    /// the day is reached (one key-down per day, auto-repeats after the first), then released. Waits until the timeline
+    /// shows that day; with <paramref name="waitEachDay"/>, after every day as well, as on a store that answers at once.
     /// </summary>
-    public async Task MoveSliderToAsync(DateOnly day)
+    public async Task MoveSliderToAsync(DateOnly day, bool waitEachDay = false)
     {
         var min = DateOnly.Parse(await Page.Locator("#asof-min").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
         var current = min.AddDays(int.Parse(await Slider.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture));
@@ -97,8 +98,13 @@ public sealed class PageSession : IAsyncDisposable
         var key = steps > 0 ? "ArrowRight" : "ArrowLeft";
         for (var i = 0; i < Math.Abs(steps); i++)
         {
-            await Page.Keyboard.PressAsync(key);
+            await Page.Keyboard.DownAsync(key);
+            if (waitEachDay)
+            {
+                await WaitForChartAsync(current.AddDays(steps > 0 ? i + 1 : -(i + 1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
+        await Page.Keyboard.UpAsync(key);
         await WaitForChartAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -42,6 +42,7 @@ const state = {
   shownDate: null,
   previous: null, // the signatures and day the rows on screen are compared with
   previousDate: null,
+  moveStart: null, // { signatures, date } on screen when the slider's current move began: its rows are compared with it
   diff: null, // { from, to, doc } between the compared day and the shown day, or null
   conflicts: null, // the conflicts document as known on the shown day
 };
@@ -232,7 +233,8 @@ function buildTicks() {
 
 let debounce = null;
 
-function goTo(date, { immediate = false } = {}) {
+function goTo(date, { immediate = false, sliding = false } = {}) {
+  if (!sliding) state.moveStart = null;
   const day = Math.min(Math.max(dayNumber(date), state.first), state.last);
   state.date = isoDay(day);
   el.slider.value = String(day - state.first);
@@ -328,9 +330,11 @@ function drawTimeline() {
   const focused = document.activeElement?.closest?.('#chart .row')?.dataset.meetingId;
   const axis = axisFor(state.latest, schedule);
   if (state.shownDate !== state.date) {
-    // A new day: its rows are compared with what was on screen. Redrawing the same day keeps that comparison.
-    state.previous = state.signatures;
-    state.previousDate = state.shownDate;
+    // A new day: its rows are compared with what was on screen when the slider's move began (a drag, or an arrow
+    // key held down: going from 10 Sep to 12 Nov marks what changed in between, not only on the last day drawn), or
+    // else with what was on screen. Redrawing the same day keeps that comparison.
+    state.previous = state.moveStart ? state.moveStart.signatures : state.signatures;
+    state.previousDate = state.moveStart ? state.moveStart.date : state.shownDate;
   }
   state.signatures = renderTimeline(el.chart, {
     schedule, axis, participant: state.participant, date: state.date,
@@ -454,6 +458,7 @@ function search(text) {
   state.wanted = PAGE_SIZE;
   state.signatures = null; // other rows: nothing to compare with
   state.previous = null;
+  state.moveStart = null;
   writeHash();
   refresh().catch(showError);
 }
@@ -509,12 +514,20 @@ function wire() {
   configureKeys({ prompt: promptForKey, changed: keyChanged });
   keyChanged(Boolean(storedKey()));
   // Keys move the slider one day at a time, and each press is a step the reader wants to see: only drags are debounced.
+  // A move begins when a key goes down (its auto-repeats continue it) or the pointer does.
   let keyed = false;
-  el.slider.addEventListener('keydown', () => { keyed = true; });
-  el.slider.addEventListener('pointerdown', () => { keyed = false; });
+  const beginMove = () => { state.moveStart = { signatures: state.signatures, date: state.shownDate }; };
+  el.slider.addEventListener('keydown', event => {
+    keyed = true;
+    if (!event.repeat) beginMove();
+  });
+  el.slider.addEventListener('pointerdown', () => {
+    keyed = false;
+    beginMove();
+  });
   el.slider.addEventListener('input', () => {
     state.stepping = true;
-    goTo(sliderDate(), { immediate: keyed });
+    goTo(sliderDate(), { immediate: keyed, sliding: true });
   });
   el.prev.addEventListener('click', () => stepReport(-1));
   el.next.addEventListener('click', () => stepReport(1));
@@ -528,6 +541,7 @@ function wire() {
     writeHash();
     state.signatures = null;
     state.previous = null;
+    state.moveStart = null;
     drawTimeline();
     if (state.tab === 'ledger') drawLedger().catch(showError);
   });
