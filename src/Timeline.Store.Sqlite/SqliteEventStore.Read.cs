@@ -72,6 +72,15 @@ public sealed partial class SqliteEventStore
             e => e is SqliteException sqlite ? Translate(sqlite) : null,
             cancellationToken);
 
+    /// <summary>The rows of one query, read one at a time from an open connection while the caller enumerates, with SQLite's errors translated.</summary>
+    private IAsyncEnumerable<T> StreamRowsAsync<T>(Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        DbRows.StreamAsync<SqliteCommand, SqliteDataReader, T>(
+            async ct => await OpenAsync(ct).ConfigureAwait(false),
+            prepare,
+            read,
+            e => e is SqliteException sqlite ? Translate(sqlite) : null,
+            cancellationToken);
+
     /// <inheritdoc />
     /// <remarks>
     /// Rows are read one at a time from an open connection while the caller enumerates; WAL mode lets writers go on
@@ -85,12 +94,7 @@ public sealed partial class SqliteEventStore
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
-        var rows = DbRows.StreamAsync<SqliteCommand, SqliteDataReader, StoredEvent>(
-            async ct => await OpenAsync(ct).ConfigureAwait(false),
-            command => command.CommandText = Filter(query, command.Parameters),
-            ReadEvent,
-            e => e is SqliteException sqlite ? Translate(sqlite) : null,
-            cancellationToken);
+        var rows = StreamRowsAsync(command => command.CommandText = Filter(query, command.Parameters), ReadEvent, cancellationToken);
         await foreach (var e in rows.ConfigureAwait(false))
         {
             yield return e;
