@@ -28,6 +28,7 @@ public sealed partial class SqliteEventStore
         using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
         ArgumentNullException.ThrowIfNull(query);
         var states = StreamRowsAsync(
+            OpenAsync,
             command => command.CommandText = StatesSql(query, command.Parameters),
             reader => MeetingStates.Read(reader.GetString(0)),
             cancellationToken);
