@@ -28,7 +28,7 @@ internal static class QueryEndpoints
         reads.MapGet("/schedule", async (
                 string? asOf, string? recordedAsOf, string? participant, string? from, string? to, string? search, string? after, string? limit,
                 IMediator mediator, CancellationToken ct) =>
-                new TimelineJsonResult<ScheduleDocument>(await mediator.Send(
+                new StreamedJsonResult<ScheduleDocument>(await mediator.Send(
                     new GetSchedule(asOf, recordedAsOf, participant, from, to, search, after, (int?)Whole("limit", limit, int.MaxValue)), ct)))
             .WithName("GetSchedule")
             .WithSummary("The schedule as known on asOf and recorded by recordedAsOf, like 'timeline schedule'")

@@ -51,9 +51,9 @@ internal static class DemoVerb
             await ClearAsync(session, cancellationToken);
         }
         var article = await session.Mediator.Send(new ApplyCommands(Read(ArticleResource)), cancellationToken);
-        var thenSchedule = await session.Mediator.Send(new GetSchedule(AsOf: ArticleDay), cancellationToken);
+        var thenSchedule = await (await session.Mediator.Send(new GetSchedule(AsOf: ArticleDay), cancellationToken)).ToDocumentAsync(cancellationToken);
         var later = await session.Mediator.Send(new ApplyCommands([.. LaterResources().SelectMany(Read)]), cancellationToken);
-        var nowSchedule = await session.Mediator.Send(new GetSchedule(), cancellationToken);
+        var nowSchedule = await (await session.Mediator.Send(new GetSchedule(), cancellationToken)).ToDocumentAsync(cancellationToken);
         var history = await session.Mediator.Send(new GetHistory(HistoryMeeting), cancellationToken);
         var ledger = await (await session.Mediator.Send(new GetAttendance(Participant: Person), cancellationToken)).ToDocumentAsync(cancellationToken);
 

@@ -27,7 +27,7 @@ internal static class QueryVerbs
         {
             asOf, recordedAsOf, participant, from, to, search, after, limit,
         };
-        return command.Answers(
+        return command.Streams<ScheduleListing, ScheduleDocument>(
             environment,
             parse => new GetSchedule(
                 parse.GetValue(asOf),

@@ -74,11 +74,12 @@ internal sealed class GetAttendanceValidator : AbstractValidator<GetAttendance>
 
 internal sealed class GetAttendanceHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetAttendance, AttendanceLedger>
 {
-    public ValueTask<AttendanceLedger> Handle(GetAttendance query, CancellationToken cancellationToken)
+    public async ValueTask<AttendanceLedger> Handle(GetAttendance query, CancellationToken cancellationToken)
     {
-        var states = index.StreamStatesAsync(GetScheduleHandler.StatesOf(new GetSchedule(query.AsOf, query.RecordedAsOf, query.Participant)), cancellationToken);
+        var states = await index.StreamStatesAsync(GetScheduleHandler.StatesOf(new GetSchedule(query.AsOf, query.RecordedAsOf, query.Participant)), cancellationToken)
+            .StartAsync(cancellationToken);
         var (participant, day) = Filter(query, Knowledge.Overdue.Today(clock));
-        return ValueTask.FromResult(new AttendanceLedger(query.AsOf, query.RecordedAsOf, InLedgerOrder(states, cancellationToken).SelectMany(s => RowsOf(s, participant, day))));
+        return new AttendanceLedger(query.AsOf, query.RecordedAsOf, InLedgerOrder(states, cancellationToken).SelectMany(s => RowsOf(s, participant, day)));
     }
 
     /// <summary>The pure projection, for any log: the fold the index must agree with.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
@@ -61,20 +60,8 @@ public sealed record AuditTrail(IAsyncEnumerable<AuditEvent> Matching, int? Limi
     }
 
     /// <summary>The events of the page; when one more than the limit follows, <paramref name="cut"/> gets the page's last sequence.</summary>
-    private async IAsyncEnumerable<AuditEvent> Page(Action<long> cut, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var (count, last) = (0, 0L);
-        await foreach (var e in Matching.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (++count > Limit)
-            {
-                cut(last);
-                yield break;
-            }
-            last = e.Sequence;
-            yield return e;
-        }
-    }
+    private IAsyncEnumerable<AuditEvent> Page(Action<long> cut, CancellationToken cancellationToken) =>
+        StreamedPage.FirstAsync(Matching, Limit, last => cut(last.Sequence), cancellationToken);
 }
 
 /// <summary>One stored event.</summary>
@@ -124,7 +111,7 @@ internal sealed class GetAuditValidator : AbstractValidator<GetAudit>
 
 internal sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudit, AuditTrail>
 {
-    public ValueTask<AuditTrail> Handle(GetAudit query, CancellationToken cancellationToken)
+    public async ValueTask<AuditTrail> Handle(GetAudit query, CancellationToken cancellationToken)
     {
         var storeQuery = new EventQuery
         {
@@ -139,7 +126,8 @@ internal sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudi
             AfterSequence = query.After,
             Limit = query.Limit is { } limit ? limit + 1 : null,
         };
-        return ValueTask.FromResult(new AuditTrail(store.ReadAllAsync(storeQuery, cancellationToken).Select(ToAudit), query.Limit));
+        var matching = await store.ReadAllAsync(storeQuery, cancellationToken).StartAsync(cancellationToken);
+        return new AuditTrail(matching.Select(ToAudit), query.Limit);
     }
 
     internal static AuditEvent ToAudit(StoredEvent e) => new(

@@ -3,6 +3,7 @@ using Mediator;
 using Timeline.Core.Commands;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
+using Timeline.Core.Serialization;
 
 namespace Timeline.Core.Schedule;
 
@@ -31,12 +32,11 @@ internal sealed class GetCalendarValidator : AbstractValidator<GetCalendar>
 
 internal sealed class GetCalendarHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetCalendar, CalendarFeed>
 {
-    public ValueTask<CalendarFeed> Handle(GetCalendar query, CancellationToken cancellationToken)
+    public async ValueTask<CalendarFeed> Handle(GetCalendar query, CancellationToken cancellationToken)
     {
         var schedule = new GetSchedule(query.AsOf, query.RecordedAsOf, query.Participant);
         var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), Overdue.Today(clock));
-        var entries = index.StreamStatesAsync(GetScheduleHandler.StatesOf(schedule), cancellationToken)
-            .Select(s => new CalendarEntry(GetScheduleHandler.Judged(s.Meeting, day), s.LatestReport));
-        return ValueTask.FromResult(new CalendarFeed(entries));
+        var states = await index.StreamStatesAsync(GetScheduleHandler.StatesOf(schedule), cancellationToken).StartAsync(cancellationToken);
+        return new CalendarFeed(states.Select(s => new CalendarEntry(GetScheduleHandler.Judged(s.Meeting, day), s.LatestReport)));
     }
 }

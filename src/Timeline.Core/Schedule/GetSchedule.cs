@@ -4,6 +4,7 @@ using Mediator;
 using Timeline.Core.Commands;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
+using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
@@ -28,7 +29,7 @@ public sealed record GetSchedule(
     string? Search = null,
     string? After = null,
     int? Limit = null)
-    : IQuery<ScheduleDocument>;
+    : IQuery<ScheduleListing>;
 
 /// <summary>The <c>schedule</c> output (docs/contract.md#schedule-output).</summary>
 /// <param name="Next">The cursor of the next page when <see cref="GetSchedule.Limit"/> cut the list; left out otherwise.</param>
@@ -37,6 +38,41 @@ public sealed record ScheduleDocument(
     string? RecordedAsOf,
     IReadOnlyList<ScheduledMeeting> Meetings,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next = null);
+
+/// <summary>
+/// The <c>schedule</c> output as it is read: a <see cref="ScheduleDocument"/> whose meetings come one at a time from the
+/// index while it is written; <c>next</c>, which follows them, is known once the limit has cut them.
+/// </summary>
+/// <param name="Matching">The meetings in the schedule's order (one more than <paramref name="Limit"/>, when there are), read from the index when enumerated, once.</param>
+/// <param name="Limit">At most this many meetings; null for all.</param>
+public sealed record ScheduleListing(string? AsOf, string? RecordedAsOf, IAsyncEnumerable<ScheduledMeeting> Matching, int? Limit) : IStreamedAnswer<ScheduleDocument>
+{
+    /// <inheritdoc />
+    public Task WriteJsonAsync(AnswerSink sink, CancellationToken cancellationToken) => StreamedJson.WriteAsync(sink, async (json, ct) =>
+    {
+        json.Field(nameof(ScheduleDocument.AsOf), AsOf);
+        json.Field(nameof(ScheduleDocument.RecordedAsOf), RecordedAsOf);
+        string? next = null;
+        await json.ArrayAsync(nameof(ScheduleDocument.Meetings), Page(cursor => next = cursor, ct), ct).ConfigureAwait(false);
+        // Left out when null, as the document's JsonIgnore says.
+        if (next is not null)
+        {
+            json.Field(nameof(ScheduleDocument.Next), next);
+        }
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ScheduleDocument> ToDocumentAsync(CancellationToken cancellationToken)
+    {
+        string? next = null;
+        var meetings = await Page(cursor => next = cursor, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new ScheduleDocument(AsOf, RecordedAsOf, meetings, next);
+    }
+
+    /// <summary>The meetings of the page; when one more than the limit follows, <paramref name="cut"/> gets the next page's cursor.</summary>
+    private IAsyncEnumerable<ScheduledMeeting> Page(Action<string> cut, CancellationToken cancellationToken) =>
+        StreamedPage.FirstAsync(Matching, Limit, last => cut(ScheduleCursor.After(last).ToString()), cancellationToken);
+}
 
 /// <summary>One meeting in the schedule.</summary>
 /// <param name="Version">The meeting's stream version: what an <c>If-Match</c> or <c>expectedVersion</c> names.</param>
@@ -101,12 +137,13 @@ internal sealed class GetScheduleValidator : AbstractValidator<GetSchedule>
     }
 }
 
-internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleDocument>
+internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetSchedule, ScheduleListing>
 {
-    public async ValueTask<ScheduleDocument> Handle(GetSchedule query, CancellationToken cancellationToken)
+    public async ValueTask<ScheduleListing> Handle(GetSchedule query, CancellationToken cancellationToken)
     {
-        var states = await index.ReadStatesAsync(PageOf(query), cancellationToken);
-        return Document(states, query, Overdue.Today(clock));
+        var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), Overdue.Today(clock));
+        var states = await index.StreamStatesAsync(PageOf(query), cancellationToken).StartAsync(cancellationToken);
+        return new ScheduleListing(query.AsOf, query.RecordedAsOf, states.Select(s => Judged(s.Meeting, day)), query.Limit);
     }
 
     /// <summary>What <paramref name="query"/> asks the index for: one state more than its limit, to know whether a next page follows.</summary>

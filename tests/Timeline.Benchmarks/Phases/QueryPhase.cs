@@ -66,14 +66,14 @@ internal static class QueryPhase
     private static async Task<QueryAnswer> WindowedAsOf(QueryRun run)
     {
         var q = run.Choices;
-        var schedule = await run.Mediator.Send(new GetSchedule(AsOf: q.AsOf, From: q.WindowFrom, To: q.WindowTo), run.Cancellation);
+        var schedule = await (await run.Mediator.Send(new GetSchedule(AsOf: q.AsOf, From: q.WindowFrom, To: q.WindowTo), run.Cancellation)).ToDocumentAsync(run.Cancellation);
         return Meetings(schedule.Meetings.Select(m => (m.Id, m.Status, m.Version)));
     }
 
     private static async Task<QueryAnswer> RecordedWindow(QueryRun run)
     {
         var q = run.Choices;
-        var schedule = await run.Mediator.Send(new GetSchedule(RecordedAsOf: run.Plan.RecordedAsOf, From: q.WindowFrom, To: q.WindowTo), run.Cancellation);
+        var schedule = await (await run.Mediator.Send(new GetSchedule(RecordedAsOf: run.Plan.RecordedAsOf, From: q.WindowFrom, To: q.WindowTo), run.Cancellation)).ToDocumentAsync(run.Cancellation);
         run.LastMeetings = [.. schedule.Meetings.Select(m => m.Id)];
         return Meetings(schedule.Meetings.Select(m => (m.Id, m.Status, m.Version)));
     }

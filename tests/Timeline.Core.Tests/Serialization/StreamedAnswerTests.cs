@@ -8,6 +8,7 @@ using Timeline.Core.Attendance;
 using Timeline.Core.Audit;
 using Timeline.Core.Index;
 using Timeline.Core.Knowledge;
+using Timeline.Core.Schedule;
 using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Core.Tests.Support;
@@ -18,7 +19,7 @@ using static Timeline.Core.Tests.Support.Projections;
 namespace Timeline.Core.Tests.Serialization;
 
 /// <summary>
-/// The answers that grow with the log (the attendance ledger, the audit) are written as the store yields their rows:
+/// The answers that grow with the log (the attendance ledger, the schedule, the audit) are written as the store yields their rows:
 /// the same bytes as the whole document serialized, and written while the rows are still being read.
 /// </summary>
 public sealed class StreamedAnswerTests
@@ -35,9 +36,7 @@ public sealed class StreamedAnswerTests
             var log = random.Stamp();
             var participant = filter switch { 1 => "VLADIMIR PUTIN", 2 => "recep erdoğan", _ => null };
             var query = new GetAttendance(participant, asOf?.Text, recordedAsOf?.Text);
-            var index = new RowsIndex(log.GroupBy(e => e.Stream).SelectMany(s => MeetingStates.Of([.. s])).ToList());
-
-            var ledger = await new GetAttendanceHandler(index, Clock).Handle(query, Cancel);
+            var ledger = await new GetAttendanceHandler(IndexOf(log), Clock).Handle(query, Cancel);
 
             Assert.Equal(Whole(GetAttendanceHandler.Build(log, query, Today)), await WrittenAsync(ledger.WriteJsonAsync));
         }, iter: 60);
@@ -46,16 +45,48 @@ public sealed class StreamedAnswerTests
     [Fact]
     public async Task The_ledger_is_written_while_the_index_is_still_read()
     {
-        var states = Spread(await new RowsIndex(SeedLog.InListedOrder().GroupBy(e => e.Stream).SelectMany(s => MeetingStates.Of([.. s])).ToList())
-            .ReadStatesAsync(StateQuery.Now, Cancel), 2_000);
+        var states = Spread(await IndexOf(SeedLog.InListedOrder()).ReadStatesAsync(StateQuery.Now, Cancel), 2_000);
         var sink = new RecordingSink();
         var index = new ObservedIndex(states, sink);
 
         var ledger = await new GetAttendanceHandler(index, Clock).Handle(new GetAttendance(), Cancel);
         await ledger.WriteJsonAsync(sink.WriteAsync, Cancel);
+        var writtenWhenPulled = index.WrittenWhenPulled.ToList();
 
         Assert.Equal(Whole(await ledger.ToDocumentAsync(Cancel)), sink.Text);
-        AssertWrittenWhileRead(sink, index.WrittenWhenPulled);
+        AssertWrittenWhileRead(sink, writtenWhenPulled);
+    }
+
+    [Fact]
+    public async Task The_schedule_read_from_the_index_is_the_fold_s_document_byte_for_byte_pages_included()
+    {
+        string?[] texts = [null, "putin", "SUMMIT"];
+        await Gen.Select(RandomLogs.Log(), RandomLogs.AsOf, RandomLogs.RecordedAsOf, Gen.Int[0, 3], Gen.Int[0, texts.Length - 1]).SampleAsync(
+            async (random, asOf, recordedAsOf, limit, text) =>
+            {
+                var log = random.Stamp();
+                var query = new GetSchedule(asOf?.Text, recordedAsOf?.Text, Search: texts[text], Limit: limit == 0 ? null : limit);
+
+                var listing = await new GetScheduleHandler(IndexOf(log), Clock).Handle(query, Cancel);
+
+                Assert.Equal(Whole(GetScheduleHandler.Build(log, query, Today)), await WrittenAsync(listing.WriteJsonAsync));
+            },
+            iter: 60);
+    }
+
+    [Fact]
+    public async Task The_schedule_is_written_while_the_index_is_still_read()
+    {
+        var states = Spread(await IndexOf(SeedLog.InListedOrder()).ReadStatesAsync(StateQuery.Now, Cancel), 2_000);
+        var sink = new RecordingSink();
+        var index = new ObservedIndex(states, sink);
+
+        var listing = await new GetScheduleHandler(index, Clock).Handle(new GetSchedule(), Cancel);
+        await listing.WriteJsonAsync(sink.WriteAsync, Cancel);
+        var writtenWhenPulled = index.WrittenWhenPulled.ToList();
+
+        Assert.Equal(Whole(await listing.ToDocumentAsync(Cancel)), sink.Text);
+        AssertWrittenWhileRead(sink, writtenWhenPulled);
     }
 
     [Fact]
@@ -96,6 +127,8 @@ public sealed class StreamedAnswerTests
         await write(sink.WriteAsync, Cancel);
         return sink.Text;
     }
+
+    private static RowsIndex IndexOf(IReadOnlyList<StoredEvent> log) => new([.. log.GroupBy(e => e.Stream).SelectMany(s => MeetingStates.Of([.. s]))]);
 
     /// <summary>Copies of the states as other meetings, one a day apart, so the ledger has <paramref name="count"/> meetings to write in order.</summary>
     private static List<MeetingSnapshot> Spread(IReadOnlyList<MeetingSnapshot> states, int count)
