@@ -16,7 +16,7 @@ internal static class StartedRows
         var reader = rows.GetAsyncEnumerator(cancellationToken);
         try
         {
-            return Rest(reader, await reader.MoveNextAsync().ConfigureAwait(false));
+            return Rest(reader, await reader.MoveNextAsync().ConfigureAwait(false), new StrongBox<bool>());
         }
         catch
         {
@@ -25,8 +25,13 @@ internal static class StartedRows
         }
     }
 
-    private static async IAsyncEnumerable<T> Rest<T>(IAsyncEnumerator<T> reader, bool any)
+    private static async IAsyncEnumerable<T> Rest<T>(IAsyncEnumerator<T> reader, bool any, StrongBox<bool> taken)
     {
+        if (taken.Value)
+        {
+            throw new InvalidOperationException("a started read yields its rows once; this one was enumerated already");
+        }
+        taken.Value = true;
         await using (reader.ConfigureAwait(false))
         {
             for (var more = any; more; more = await reader.MoveNextAsync().ConfigureAwait(false))
