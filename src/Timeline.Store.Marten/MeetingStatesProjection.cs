@@ -14,7 +14,7 @@ namespace Timeline.Store.Marten;
 /// </summary>
 /// <remarks>
 /// One batch touches hundreds of meetings in an import, so the projection asks two questions for all of them at once
-/// (their stored events, their stored documents) rather than two per meeting, and writes only the rows that changed:
+/// (their stored events, their stored documents) in one batched query rather than one query per meeting, and writes only the rows that changed:
 /// a new report closes a meeting's current rows and opens new ones, while the rows of its recorded past come out the
 /// same and stay as they are.
 /// </remarks>
@@ -29,22 +29,20 @@ internal sealed class MeetingStatesProjection(Func<IEvent, StoredEvent> read) : 
         }
         var touched = appended.GroupBy(e => e.StreamKey!, StringComparer.Ordinal).ToList();
         var keys = touched.ConvertAll(stream => stream.Key).ToArray();
-        // Each meeting's events stored before this batch (Marten runs an inline projection before it writes the
-        // batch's own events; those already written would be found here too, and are not counted twice).
-        var stored = (await operations.Events.QueryAllRawEvents()
-                .Where(e => keys.Contains(e.StreamKey!))
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellation).ConfigureAwait(false))
-            .ToLookup(e => e.StreamKey!, StringComparer.Ordinal);
-        var documents = (await operations.Query<MeetingStateDocument>()
-                .Where(d => keys.Contains(d.MeetingId))
-                .ToListAsync(cancellation).ConfigureAwait(false))
-            .ToLookup(d => d.MeetingId, StringComparer.Ordinal);
+        // One round trip for all of them: each meeting's events stored before this batch (Marten runs an inline
+        // projection before it writes the batch's own events; any already written are found here and not counted
+        // twice) and its documents.
+        var batch = operations.CreateBatchQuery();
+        var streams = keys.Select(key => batch.Events.FetchStream(key)).ToList();
+        var stored = batch.Query<MeetingStateDocument>().Where(d => keys.Contains(d.MeetingId)).ToList();
+        await batch.Execute(cancellation).ConfigureAwait(false);
+        var documents = (await stored.ConfigureAwait(false)).ToLookup(d => d.MeetingId, StringComparer.Ordinal);
         var stale = new List<Guid>();
         var fresh = new List<MeetingStateDocument>();
-        foreach (var stream in touched)
+        for (var i = 0; i < touched.Count; i++)
         {
-            var before = stored[stream.Key].OrderBy(e => e.Version).ToList();
+            var stream = touched[i];
+            var before = await streams[i].ConfigureAwait(false);
             var known = before.Select(e => e.Id).ToHashSet();
             var whole = before.Concat(stream.Where(e => !known.Contains(e.Id))).Select(read).ToList();
             // The documents that hold a row of the new set stay; each row matches at most one of them.
