@@ -169,21 +169,34 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>
-    /// Brings the index in step with an append, in its transaction: each touched meeting's rows are recomputed from its
-    /// whole stream (the new events included), and the new events' report days are added.
+    /// Brings the index in step with a write transaction, in it, just before it commits: each meeting it touched has
+    /// its open rows advanced to <paramref name="recordedAt"/> (<see cref="MeetingStates.Advance"/>), once however many
+    /// batches touched it; a stream with anything recorded later (a clock set back) has its rows computed afresh.
     /// </summary>
-    private async Task IndexAppendedAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, IReadOnlyList<StoredEvent> stored, CancellationToken cancellationToken)
+    private async Task IndexTouchedAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IEnumerable<MeetingId> touched, RecordedAt recordedAt, CancellationToken cancellationToken)
+    {
+        var ticks = recordedAt.Instant.UtcTicks;
+        await using var index = new IndexWriter(connection, transaction);
+        foreach (var stream in touched)
+        {
+            var events = await index.ReadStreamAsync(this, stream, cancellationToken).ConfigureAwait(false);
+            var open = await index.ReadOpenAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (events.Any(e => e.RecordedAt.Instant.UtcTicks > ticks) || open.Values.Any(o => o.State.RecordedFrom > ticks))
+            {
+                await index.ReplaceAsync(stream, MeetingStates.Of(events), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            var change = MeetingStates.Advance(events, [.. open.Values.Select(o => o.State)], ticks);
+            await index.ApplyAsync(open, change, ticks, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the report days of events a write transaction stored.</summary>
+    private static async Task IndexReportDaysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredEvent> stored, CancellationToken cancellationToken)
     {
         await using var index = new IndexWriter(connection, transaction);
-        foreach (var append in appends)
-        {
-            // A new stream holds only this append's events, so there is nothing to read back.
-            var stream = append.ExpectedVersion == 0
-                ? [.. stored.Where(e => e.Stream == append.Stream)]
-                : await index.ReadStreamAsync(this, append.Stream, cancellationToken).ConfigureAwait(false);
-            await index.ReplaceAsync(append.Stream, MeetingStates.Of(stream), cancellationToken).ConfigureAwait(false);
-        }
         await index.AddReportDaysAsync(MeetingStates.ReportDays(stored), cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,9 +8,9 @@ namespace Timeline.Store.Sqlite;
 public sealed partial class SqliteEventStore
 {
     /// <summary>
-    /// The prepared statements that keep the as-of index in one write transaction: a meeting's rows replaced by those
-    /// <see cref="MeetingStates.Of"/> computes from its whole stream, report days added, or everything dropped for a
-    /// rebuild.
+    /// The prepared statements that keep the as-of index in one write transaction: a meeting's open rows read and
+    /// advanced by <see cref="MeetingStates.Advance"/>, or all its rows replaced by those <see cref="MeetingStates.Of"/>
+    /// computes from its whole stream, report days added, or everything dropped for a rebuild.
     /// </summary>
     private sealed class IndexWriter : IAsyncDisposable
     {
@@ -23,6 +23,11 @@ public sealed partial class SqliteEventStore
         private readonly SqliteCommand _insertBounds;
         private readonly SqliteCommand _insertParticipant;
         private readonly SqliteCommand _addReportDay;
+        private readonly SqliteCommand _readOpen;
+        private readonly SqliteCommand _endState;
+        private readonly SqliteCommand _endBounds;
+        private readonly SqliteCommand _dropState;
+        private readonly SqliteCommand _dropBounds;
 
         public IndexWriter(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -54,6 +59,15 @@ public sealed partial class SqliteEventStore
                 ON CONFLICT (day, recorded_at) DO UPDATE SET reports = reports + excluded.reports
                 """,
                 "$day", "$recorded_at", "$reports");
+            _readOpen = Command(
+                "SELECT state_id, reported_from, reported_to, recorded_from, snapshot FROM meeting_states WHERE meeting_id = $meeting_id AND recorded_to = $open",
+                "$meeting_id", "$open");
+            _readOpen.Parameters["$open"].Value = MeetingStates.Open;
+            _endState = Command("UPDATE meeting_states SET recorded_to = $recorded_to WHERE state_id = $state_id", "$recorded_to", "$state_id");
+            _endBounds = Command("UPDATE meeting_state_bounds SET recorded_to = $recorded_to WHERE state_id = $state_id", "$recorded_to", "$state_id");
+            // Participants go with their state (ON DELETE CASCADE).
+            _dropState = Command("DELETE FROM meeting_states WHERE state_id = $state_id", "$state_id");
+            _dropBounds = Command("DELETE FROM meeting_state_bounds WHERE state_id = $state_id", "$state_id");
         }
 
         /// <summary>Every event of <paramref name="stream"/> as this transaction sees it, its own appends included.</summary>
@@ -67,6 +81,44 @@ public sealed partial class SqliteEventStore
                 events.Add(store.ReadEvent(reader));
             }
             return events;
+        }
+
+        /// <summary>The open rows of <paramref name="stream"/> (those whose system-time interval is still open), by their reportedFrom.</summary>
+        public async Task<Dictionary<long, (long StateId, HeldState State)>> ReadOpenAsync(MeetingId stream, CancellationToken cancellationToken)
+        {
+            _readOpen.Parameters["$meeting_id"].Value = stream.Value;
+            var open = new Dictionary<long, (long, HeldState)>();
+            await using var reader = await _readOpen.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var state = new HeldState(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4));
+                open.Add(state.ReportedFrom, (reader.GetInt64(0), state));
+            }
+            return open;
+        }
+
+        /// <summary>
+        /// Applies <paramref name="change"/> to <paramref name="open"/> (<see cref="ReadOpenAsync"/>'s answer): ended rows
+        /// close at <paramref name="recordedAt"/>, or go when they held for no time at all; started rows are inserted.
+        /// </summary>
+        public async Task ApplyAsync(
+            Dictionary<long, (long StateId, HeldState State)> open, MeetingStateChange change, long recordedAt, CancellationToken cancellationToken)
+        {
+            foreach (var ended in change.Ended)
+            {
+                var id = open[ended.ReportedFrom].StateId;
+                var (state, bounds) = ended.EmptyWhenEndedAt(recordedAt) ? (_dropState, _dropBounds) : (_endState, _endBounds);
+                foreach (var command in (SqliteCommand[])[bounds, state])
+                {
+                    command.Parameters["$state_id"].Value = id;
+                    if (command.Parameters.Contains("$recorded_to"))
+                    {
+                        command.Parameters["$recorded_to"].Value = recordedAt;
+                    }
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            await InsertAsync(change.Started, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Replaces the rows of <paramref name="stream"/> with <paramref name="rows"/> (all of that meeting's).</summary>
@@ -148,7 +200,7 @@ public sealed partial class SqliteEventStore
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in (SqliteCommand[])[_readStream, _deleteBounds, _deleteStates, _insertState, _insertBounds, _insertParticipant, _addReportDay])
+            foreach (var command in (SqliteCommand[])[_readStream, _deleteBounds, _deleteStates, _insertState, _insertBounds, _insertParticipant, _addReportDay, _readOpen, _endState, _endBounds, _dropState, _dropBounds])
             {
                 await command.DisposeAsync().ConfigureAwait(false);
             }

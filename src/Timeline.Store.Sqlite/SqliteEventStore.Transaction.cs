@@ -15,6 +15,7 @@ public sealed partial class SqliteEventStore
         SqliteEventStore store, SqliteConnection connection, SqliteTransaction transaction, RecordedAt recordedAt, string recordedBy) : IEventTransaction
     {
         private readonly EventWriter _writer = new(connection, transaction);
+        private readonly HashSet<MeetingId> _touched = [];
         private bool _failed;
         private bool _committed;
         private bool _disposed;
@@ -40,7 +41,8 @@ public sealed partial class SqliteEventStore
         /// <remarks>
         /// Every expected version is checked, the sequences are drawn after the highest ever used, the complete events are
         /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event, this transaction's included
-        /// (<see cref="HashChain"/>), their rows written, and the as-of index of the touched meetings recomputed.
+        /// (<see cref="HashChain"/>), their rows and report days written. The touched meetings' as-of index rows are
+        /// advanced once, at <see cref="CommitAsync"/>.
         /// </remarks>
         public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
         {
@@ -83,7 +85,8 @@ public sealed partial class SqliteEventStore
                     }
                     await _writer.InsertAsync(e, cancellationToken).ConfigureAwait(false);
                 }
-                await store.IndexAppendedAsync(connection, transaction, appends, stored, cancellationToken).ConfigureAwait(false);
+                await IndexReportDaysAsync(connection, transaction, stored, cancellationToken).ConfigureAwait(false);
+                _touched.UnionWith(appends.Select(a => a.Stream));
                 _failed = false;
                 return stored;
             }
@@ -104,6 +107,7 @@ public sealed partial class SqliteEventStore
             _committed = true;
             try
             {
+                await store.IndexTouchedAsync(connection, transaction, _touched, recordedAt, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (SqliteException e) when (store.Translate(e) is { } translated)

@@ -146,6 +146,29 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
     }
 
     [Fact]
+    public async Task A_writer_whose_clock_is_behind_the_last_append_still_leaves_the_index_rows_computed_from_the_log()
+    {
+        // Two processes on one file, one clock an hour behind: the index is advanced append by append while recordedAt
+        // moves forward, and computed afresh for a meeting with something recorded after the append.
+        var path = files.NewPath();
+        var ahead = Open(path);
+        await ahead.AppendAsync([new StreamAppend(G20, 0, [Pending(G20Announced), Pending(PutinExpected)])], "analyst", Cancel);
+        var behind = new SqliteEventStore(path, new FakeTimeProvider(_clock.GetUtcNow().AddHours(-1)));
+        _stores.Add(behind);
+        await behind.AppendAsync([new StreamAppend(G20, 2, [Pending(PutinConfirmed)])], "analyst", Cancel);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await ahead.AppendAsync([new StreamAppend(G20, 3, [Pending(PutinDeclined)])], "analyst", Cancel);
+
+        var log = await ahead.ReadAllAsync(EventQuery.All, Cancel).ToListAsync(Cancel);
+        var rows = MeetingStates.Of(log);
+        Assert.Equal(
+            rows.Select(r => (r.ReportedFrom, r.ReportedTo, r.RecordedFrom, r.RecordedTo, r.Snapshot)).Order(),
+            Query(path, "SELECT reported_from, reported_to, recorded_from, recorded_to, snapshot FROM meeting_states")
+                .Select(r => ((long)r[0]!, (long)r[1]!, (long)r[2]!, (long)r[3]!, (string)r[4]!)).Order());
+        Assert.Contains(rows, r => r.RecordedTo != MeetingStates.Open);
+    }
+
+    [Fact]
     public async Task Several_stores_opening_one_new_file_at_once_create_the_schema_once()
     {
         var path = files.NewPath();

@@ -90,10 +90,12 @@ public sealed class TimelinePageTests(WebFixture web)
         await Expect(session.Row("kazakhstan-2022-10")).ToHaveAttributeAsync("data-status", "held");
         await session.ScreenshotAsync("03-as-known-on-2022-11-12");
 
-        // 63 arrow presses, debounced: far fewer schedule requests than presses, and the last one is for 12 Nov.
+        // 63 days, one key-down each: far fewer schedule requests than days, none twice (answers are kept), and 12 Nov
+        // was asked for, in this move or when the first move passed it.
         var scheduleRequests = session.Requests.Where(u => u.Contains("/api/schedule?asOf=", StringComparison.Ordinal)).ToList();
-        Assert.InRange(scheduleRequests.Count - schedulesBefore, 1, 30);
-        Assert.Matches(@"[?&]asOf=2022-11-12(&|$)", scheduleRequests[^1]);
+        Assert.InRange(scheduleRequests.Count - schedulesBefore, 0, 30);
+        Assert.Contains(scheduleRequests, u => System.Text.RegularExpressions.Regex.IsMatch(u, @"[?&]asOf=2022-11-12(&|$)"));
+        Assert.Equal(scheduleRequests.Count, scheduleRequests.Distinct(StringComparer.Ordinal).Count());
 
         // Back to 10 Sep: answered from the cache, no new request.
         var before = scheduleRequests.Count;

@@ -89,16 +89,56 @@ internal sealed class GetDiffValidator : AbstractValidator<GetDiff>
 
 internal sealed class GetDiffHandler(IEventStore store) : IQueryHandler<GetDiff, DiffDocument>
 {
+    /// <summary>
+    /// Above this many meetings with reports between the two knowledge times, the whole log is read rather than their
+    /// streams by name.
+    /// </summary>
+    internal const int MostStreamsByName = 5_000;
+
     public async ValueTask<DiffDocument> Handle(GetDiff query, CancellationToken cancellationToken)
     {
         var window = DiffWindow.Of(query);
         var meeting = query.Meeting is null ? (MeetingId?)null : MeetingId.Parse(query.Meeting);
-        var log = await store.ReadLogAsync(window.Later.RecordedAsOf, meeting is { } id ? [id] : null, cancellationToken);
+        var streams = meeting is { } id ? [id] : await StreamsReportedBetweenAsync(window, cancellationToken);
+        if (streams is { Count: 0 })
+        {
+            return Build([], query);
+        }
+        var log = await store.ReadLogAsync(window.Later.RecordedAsOf, streams, cancellationToken);
         if (meeting is { } wanted && log.Count == 0)
         {
             throw new MeetingNotFound(wanted.Value, query.RecordedTo ?? query.RecordedAsOf);
         }
         return Build(log, query);
+    }
+
+    /// <summary>
+    /// Between two knowledge times, only a meeting with a report between them (recorded within the shared system-time
+    /// bound) can look different: every other meeting is folded from the same events in both pictures. Those meetings,
+    /// read through the store's reportedAt index; null (every meeting) between two system times, or when there are
+    /// too many to name.
+    /// </summary>
+    private async Task<IReadOnlyCollection<MeetingId>?> StreamsReportedBetweenAsync(DiffWindow window, CancellationToken cancellationToken)
+    {
+        if (window.Earlier.AsOf is not { } from || window.Earlier.RecordedAsOf != window.Later.RecordedAsOf)
+        {
+            return null;
+        }
+        var between = EventQuery.All with
+        {
+            ReportedFrom = from.Before,
+            ReportedBefore = window.Later.AsOf?.Before,
+            RecordedAtOrBefore = window.Later.RecordedAsOf?.Through(),
+        };
+        var streams = new HashSet<MeetingId>();
+        await foreach (var e in store.ReadAllAsync(between, cancellationToken))
+        {
+            if (streams.Add(e.Stream) && streams.Count > MostStreamsByName)
+            {
+                return null;
+            }
+        }
+        return streams;
     }
 
     /// <summary>The pure projection, for any log.</summary>

@@ -46,3 +46,29 @@ public sealed record MeetingStateRow(
 /// <param name="RecordedAt">The recordedAt, in UTC ticks.</param>
 /// <param name="Reports">How many events (retractions included).</param>
 public sealed record ReportDayRow(int Day, long RecordedAt, int Reports);
+
+/// <summary>
+/// What <see cref="MeetingStates.Advance"/> needs to know of an open row (one whose system-time interval is still open):
+/// its knowledge interval, when it started, and its snapshot JSON.
+/// </summary>
+public sealed record HeldState(long ReportedFrom, long ReportedTo, long RecordedFrom, string Snapshot)
+{
+    public static HeldState Of(MeetingStateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.ReportedFrom, row.ReportedTo, row.RecordedFrom, row.Snapshot);
+    }
+
+    /// <summary>
+    /// True when, ended at <paramref name="recordedAt"/>, the row held for no system time at all (it started then, in an
+    /// earlier batch of the same instant): it is deleted rather than closed.
+    /// </summary>
+    public bool EmptyWhenEndedAt(long recordedAt) => RecordedFrom >= recordedAt;
+}
+
+/// <summary>
+/// The rows of one meeting an append changes (<see cref="MeetingStates.Advance"/>): <paramref name="Ended"/> open rows
+/// get the append's recordedAt as their <see cref="MeetingStateRow.RecordedTo"/> (or are deleted, see
+/// <see cref="HeldState.EmptyWhenEndedAt"/>), and <paramref name="Started"/> rows are inserted.
+/// </summary>
+public sealed record MeetingStateChange(IReadOnlyList<HeldState> Ended, IReadOnlyList<MeetingStateRow> Started);

@@ -30,39 +30,72 @@ public static partial class MeetingStates
     /// Every state of one meeting: for each system-time interval between the recordedAt of its events and each
     /// knowledge interval between the reportedAt of the events recorded by then, the meeting as the fold shows it,
     /// wherever it exists. A state that holds on across appends is one row whose system-time interval spans them, so
-    /// an append closes and opens only the rows whose state it changes.
+    /// an append closes and opens only the rows whose state it changes (<see cref="Advance"/>, one step per recordedAt).
     /// </summary>
     /// <param name="stream">Every event of one meeting's stream, in any order.</param>
     /// <returns>Rows in (recordedFrom, reportedFrom) order; none for an empty stream.</returns>
     public static IReadOnlyList<MeetingStateRow> Of(IReadOnlyCollection<StoredEvent> stream)
     {
-        if (stream.Count == 0)
-        {
-            return [];
-        }
-        var id = stream.First().Stream;
         var rows = new List<MeetingStateRow>();
-        var open = new Dictionary<(long From, long To, string Json), (long RecordedFrom, MeetingSnapshot Snapshot)>();
+        var open = new List<MeetingStateRow>();
         foreach (var recorded in stream.Select(e => e.RecordedAt.Instant.UtcTicks).Distinct().Order())
         {
-            var next = new Dictionary<(long, long, string), (long, MeetingSnapshot)>();
-            foreach (var (from, to, snapshot) in KnowledgeIntervals(id, [.. stream.Where(e => e.RecordedAt.Instant.UtcTicks <= recorded)]))
-            {
-                var key = (from, to, Write(snapshot));
-                next[key] = open.TryGetValue(key, out var held) ? held : (recorded, snapshot);
-            }
-            rows.AddRange(open.Where(cell => !next.ContainsKey(cell.Key)).Select(cell => Row(id, cell.Key, cell.Value.RecordedFrom, recorded, cell.Value.Snapshot)));
-            open = next;
+            var change = Advance([.. stream.Where(e => e.RecordedAt.Instant.UtcTicks <= recorded)], [.. open.Select(HeldState.Of)], recorded);
+            var ended = change.Ended.Select(h => h.ReportedFrom).ToHashSet();
+            rows.AddRange(open.Where(r => ended.Contains(r.ReportedFrom)).Select(r => r with { RecordedTo = recorded }));
+            open = [.. open.Where(r => !ended.Contains(r.ReportedFrom)), .. change.Started];
         }
-        rows.AddRange(open.Select(cell => Row(id, cell.Key, cell.Value.RecordedFrom, Open, cell.Value.Snapshot)));
+        rows.AddRange(open);
         return [.. rows.OrderBy(r => r.RecordedFrom).ThenBy(r => r.ReportedFrom)];
+    }
+
+    /// <summary>
+    /// What an append recorded at <paramref name="recordedAt"/> changes in one meeting's rows: the states open before it
+    /// (<paramref name="open"/>, the rows whose system-time interval is still open) that no longer hold end there, and
+    /// the states that hold from then on and were not open start there. The rows closed before are untouched. This is
+    /// <see cref="Of"/>'s step, so applying it to an index that was <see cref="Of"/>'s answer before the append gives
+    /// <see cref="Of"/>'s answer after it.
+    /// </summary>
+    /// <param name="stream">Every event of the meeting's stream, the append's included, all recorded at or before
+    /// <paramref name="recordedAt"/>.</param>
+    /// <param name="open">The meeting's open rows before the append; each started at or before <paramref name="recordedAt"/>.</param>
+    /// <param name="recordedAt">The append's recordedAt, in UTC ticks.</param>
+    /// <exception cref="ArgumentException">An event or an open row is later than <paramref name="recordedAt"/>: the
+    /// rows must then be computed afresh with <see cref="Of"/>.</exception>
+    public static MeetingStateChange Advance(IReadOnlyCollection<StoredEvent> stream, IReadOnlyCollection<HeldState> open, long recordedAt)
+    {
+        if (stream.Any(e => e.RecordedAt.Instant.UtcTicks > recordedAt) || open.Any(h => h.RecordedFrom > recordedAt))
+        {
+            throw new ArgumentException("an event or an open row is recorded after the append: compute the rows afresh", nameof(recordedAt));
+        }
+        if (stream.Count == 0)
+        {
+            return new MeetingStateChange([.. open], []);
+        }
+        var id = stream.First().Stream;
+        var held = open.ToDictionary(h => (h.ReportedFrom, h.ReportedTo, h.Snapshot));
+        var kept = new HashSet<(long, long, string)>();
+        var started = new List<MeetingStateRow>();
+        foreach (var (from, to, snapshot) in KnowledgeIntervals(id, stream))
+        {
+            var key = (from, to, Write(snapshot));
+            if (held.ContainsKey(key))
+            {
+                kept.Add(key);
+            }
+            else
+            {
+                started.Add(Row(id, key, recordedAt, Open, snapshot));
+            }
+        }
+        return new MeetingStateChange([.. open.Where(h => !kept.Contains((h.ReportedFrom, h.ReportedTo, h.Snapshot)))], started);
     }
 
     /// <summary>
     /// The knowledge intervals of one meeting as <paramref name="recorded"/> shows it: from each distinct reportedAt to the
     /// next, the fold of the events reported by then (<see cref="TimelineFold.Meetings"/>'s answer for that meeting).
     /// </summary>
-    private static IEnumerable<(long From, long To, MeetingSnapshot Snapshot)> KnowledgeIntervals(MeetingId id, IReadOnlyList<StoredEvent> recorded)
+    private static IEnumerable<(long From, long To, MeetingSnapshot Snapshot)> KnowledgeIntervals(MeetingId id, IReadOnlyCollection<StoredEvent> recorded)
     {
         var retracted = TimelineFold.Retracted(recorded);
         var ordered = recorded.OrderBy(e => e.ReportedAt.Instant.UtcTicks).ThenBy(e => e.Sequence).ToList();

@@ -55,6 +55,17 @@ function promptOnce(reason) {
   return pendingPrompt;
 }
 
+/**
+ * After a 401 to a request sent with key (or none): asks for a key, unless another request's dialog stored a new one
+ * while this request was on its way (then it is simply sent again with that one). A refused key is forgotten.
+ */
+async function unauthorized(key) {
+  const now = storedKey();
+  if (now && now !== key) return;
+  if (key) storeKey(null);
+  await promptOnce(key ? 'rejected' : 'needed');
+}
+
 /** GETs a JSON document from the API; on 401 asks for a key (again, if the one sent was refused) and retries. */
 export async function getJson(path) {
   for (;;) {
@@ -68,8 +79,7 @@ export async function getJson(path) {
       throw new ApiError(0, 'The server cannot be reached', 'check that "timeline serve" is still running, then reload');
     }
     if (response.status === 401) {
-      if (key && storedKey() === key) storeKey(null);
-      await promptOnce(key ? 'rejected' : 'needed');
+      await unauthorized(key);
       continue;
     }
     if (!response.ok) {
@@ -107,8 +117,7 @@ export async function send(path, { method = 'POST', body = null, headers = {}, c
       throw new ApiError(0, 'The server cannot be reached', 'check that "timeline serve" is still running, then try again');
     }
     if (response.status === 401) {
-      if (key && storedKey() === key) storeKey(null);
-      await promptOnce(key ? 'rejected' : 'needed');
+      await unauthorized(key);
       continue;
     }
     let parsed = null;
