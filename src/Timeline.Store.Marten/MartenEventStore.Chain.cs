@@ -55,10 +55,11 @@ public sealed partial class MartenEventStore
     private async Task<EventHash> HeadAfterAsync(
         (long Sequence, string? Hash)? last, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        if (last is not { } (sequence, text))
+        if (last is null)
         {
             return EventHash.Genesis;
         }
+        var (sequence, text) = last.Value;
         if (text is null)
         {
             return await ChainUnchainedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
