@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Marten.Linq.MatchesSql;
@@ -20,20 +21,21 @@ public sealed partial class MartenEventStore
     private volatile bool _indexReady;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken) =>
+        await StreamStatesAsync(query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks>Marten's LINQ query streamed (<c>ToAsyncEnumerable</c>) from one session that stays open while the caller enumerates.</remarks>
+    public async IAsyncEnumerable<MeetingSnapshot> StreamStatesAsync(StateQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         ArgumentNullException.ThrowIfNull(query);
         await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await using var session = _store.QuerySession();
+        await using var documents = States(session, query).ToAsyncEnumerable(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextAsync(documents).ConfigureAwait(false))
         {
-            await using var session = _store.QuerySession();
-            var documents = await States(session, query).ToListAsync(cancellationToken).ConfigureAwait(false);
-            return [.. documents.Select(d => MeetingStates.Read(d.Snapshot))];
-        }
-        catch (Exception e) when (Translate(e) is { } translated)
-        {
-            throw translated;
+            yield return MeetingStates.Read(documents.Current.Snapshot);
         }
     }
 

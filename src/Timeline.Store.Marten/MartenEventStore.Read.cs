@@ -180,11 +180,11 @@ public sealed partial class MartenEventStore
     private static (long Sequence, string Hash) ReadHash(NpgsqlDataReader reader) => (reader.GetInt64(0), reader.GetString(1));
 
     // Outside the iterator, since an iterator cannot yield from a try block that catches.
-    private async Task<bool> NextAsync(IAsyncEnumerator<IEvent> events)
+    private async Task<bool> NextAsync<T>(IAsyncEnumerator<T> rows)
     {
         try
         {
-            return await events.MoveNextAsync().ConfigureAwait(false);
+            return await rows.MoveNextAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {

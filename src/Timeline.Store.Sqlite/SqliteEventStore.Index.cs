@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Timeline.Core.Index;
@@ -11,21 +12,30 @@ namespace Timeline.Store.Sqlite;
 public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
+    public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken) =>
+        await StreamStatesAsync(query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
     /// <remarks>
     /// One statement, driven by the narrowest filter given: the meetings named, else the date window (through the
     /// R*Tree <c>meeting_state_bounds</c>, which also narrows both times), else the participant, else the schedule's
     /// order from the cursor on. Every other filter and the exact interval bounds are checked on the rows it reaches.
+    /// Its rows are read one at a time from an open connection while the caller enumerates; WAL mode lets writers go on
+    /// meanwhile.
     /// </remarks>
-    public async Task<IReadOnlyList<MeetingSnapshot>> ReadStatesAsync(StateQuery query, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<MeetingSnapshot> StreamStatesAsync(StateQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = TimelineTelemetry.StartStoreActivity("read", "sqlite");
         ArgumentNullException.ThrowIfNull(query);
-        var snapshots = await RowsAsync(
+        var states = StreamRowsAsync(
             OpenAsync,
             command => command.CommandText = StatesSql(query, command.Parameters),
-            reader => reader.GetString(0),
-            cancellationToken).ConfigureAwait(false);
-        return [.. snapshots.Select(MeetingStates.Read)];
+            reader => MeetingStates.Read(reader.GetString(0)),
+            cancellationToken);
+        await foreach (var state in states.ConfigureAwait(false))
+        {
+            yield return state;
+        }
     }
 
     /// <summary>The SQL for a state query. Only fixed text is concatenated here; every value goes in a parameter.</summary>

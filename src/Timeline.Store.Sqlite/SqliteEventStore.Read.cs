@@ -63,9 +63,17 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>Every row of one query on a connection from <paramref name="open"/>, with SQLite's errors translated.</summary>
-    private Task<List<T>> RowsAsync<T>(
+    private async Task<List<T>> RowsAsync<T>(
         Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
-        DbRows.ListAsync<SqliteCommand, SqliteDataReader, T>(
+        await StreamRowsAsync(open, prepare, read, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The rows of one query on a connection from <paramref name="open"/>, read one at a time while the caller
+    /// enumerates, with SQLite's errors translated.
+    /// </summary>
+    private IAsyncEnumerable<T> StreamRowsAsync<T>(
+        Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        DbRows.StreamAsync<SqliteCommand, SqliteDataReader, T>(
             async ct => await open(ct).ConfigureAwait(false),
             prepare,
             read,
@@ -85,12 +93,7 @@ public sealed partial class SqliteEventStore
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "a query's limit cannot be negative");
         }
-        var rows = DbRows.StreamAsync<SqliteCommand, SqliteDataReader, StoredEvent>(
-            async ct => await OpenAsync(ct).ConfigureAwait(false),
-            command => command.CommandText = Filter(query, command.Parameters),
-            ReadEvent,
-            e => e is SqliteException sqlite ? Translate(sqlite) : null,
-            cancellationToken);
+        var rows = StreamRowsAsync(OpenAsync, command => command.CommandText = Filter(query, command.Parameters), ReadEvent, cancellationToken);
         await foreach (var e in rows.ConfigureAwait(false))
         {
             yield return e;

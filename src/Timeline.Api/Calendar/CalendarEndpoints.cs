@@ -1,3 +1,4 @@
+using System.Text;
 using Mediator;
 using Timeline.Api.Security;
 using Timeline.Core.Schedule;
@@ -22,8 +23,12 @@ internal static class CalendarEndpoints
 
     private static async Task<IResult> GetAsync(string? participant, string? asOf, string? recordedAsOf, IMediator mediator, TimeProvider clock, CancellationToken ct)
     {
-        var calendar = await mediator.Send(new GetCalendar(asOf, recordedAsOf, participant), ct);
-        var text = ScheduleCalendar.Write(calendar.Schedule, participant, calendar.LatestReports, clock.GetUtcNow());
-        return Results.Text(text, ContentType);
+        var feed = await mediator.Send(new GetCalendar(asOf, recordedAsOf, participant), ct);
+        var now = clock.GetUtcNow();
+        // Written as the meetings are read: a store that fails before the first chunk still gets its problem answer,
+        // one that fails later aborts the response (see StreamedJsonResult).
+        return Results.Stream(
+            body => ScheduleCalendar.WriteAsync(feed, participant, now, async (chunk, token) => await body.WriteAsync(Encoding.UTF8.GetBytes(chunk), token), ct),
+            ContentType);
     }
 }

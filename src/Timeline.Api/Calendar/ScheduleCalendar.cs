@@ -6,6 +6,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Timeline.Core.Index;
 using Timeline.Core.Schedule;
+using Timeline.Core.Serialization;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
 using IcalCalendar = Ical.Net.Calendar;
@@ -32,23 +33,61 @@ internal static class ScheduleCalendar
 {
     public const string UidSuffix = "@timeline";
 
-    public static string Write(ScheduleDocument schedule, string? participant, IReadOnlyDictionary<string, LatestReport?> latest, DateTimeOffset now)
+    /// <summary>How the calendar ends: what follows its last event.</summary>
+    private const string End = "END:VCALENDAR\r\n";
+
+    /// <summary>
+    /// Writes the feed's calendar to <paramref name="write"/> as its meetings are read: the same text Ical.Net gives for
+    /// the whole calendar (a component's properties, then each child component in turn, then its end), written a
+    /// chunk of about <see cref="StreamedJson.FlushBytes"/> at a time, so a feed of any size takes the memory of one event.
+    /// </summary>
+    public static async Task WriteAsync(
+        CalendarFeed feed, string? participant, DateTimeOffset now, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var header = new CalendarSerializer().SerializeToString(Header(participant)) ?? string.Empty;
+        if (!header.EndsWith(End, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Ical.Net ended an empty calendar with something other than {End.TrimEnd()}");
+        }
+        var text = new StringBuilder(header, 0, header.Length - End.Length, StreamedJson.FlushBytes * 2);
+        var who = participant is null ? (ParticipantName?)null : ParticipantName.Parse(participant);
+        var stamp = new CalDateTime(now.UtcDateTime);
+        var events = new EventSerializer();
+        await foreach (var entry in feed.Entries.WithCancellation(cancellationToken))
+        {
+            if (ToEvent(entry, who, stamp) is { } calendarEvent)
+            {
+                text.Append(events.SerializeToString(calendarEvent));
+                if (text.Length >= StreamedJson.FlushBytes)
+                {
+                    await write(text.ToString(), cancellationToken);
+                    text.Clear();
+                }
+            }
+        }
+        text.Append(End);
+        await write(text.ToString(), cancellationToken);
+    }
+
+    /// <summary>The calendar without its events: its name and scale.</summary>
+    internal static IcalCalendar Header(string? participant)
     {
         var calendar = new IcalCalendar { ProductId = "-//Timeline//Timeline schedule//EN" };
         calendar.AddProperty("X-WR-CALNAME", participant is null ? "Timeline" : $"Timeline: {participant}");
         calendar.AddProperty("CALSCALE", "GREGORIAN");
-        var who = participant is null ? (ParticipantName?)null : ParticipantName.Parse(participant);
-        var stamp = new CalDateTime(now.UtcDateTime);
-        foreach (var meeting in schedule.Meetings)
+        return calendar;
+    }
+
+    /// <summary>The entry's event, seen by the participant <paramref name="who"/> (or by no one); null for an undated meeting.</summary>
+    internal static CalendarEvent? ToEvent(CalendarEntry entry, ParticipantName? who, CalDateTime stamp)
+    {
+        var meeting = entry.Meeting;
+        if (meeting.Dates is null)
         {
-            if (meeting.Dates is null)
-            {
-                continue;
-            }
-            var attendee = who is { } name ? meeting.Participants.FirstOrDefault(p => ParticipantName.Parse(p.Name).Equals(name)) : null;
-            calendar.Events.Add(ToEvent(meeting, attendee, latest.GetValueOrDefault(meeting.Id), stamp));
+            return null;
         }
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        var attendee = who is { } name ? meeting.Participants.FirstOrDefault(p => ParticipantName.Parse(p.Name).Equals(name)) : null;
+        return ToEvent(meeting, attendee, entry.LatestReport, stamp);
     }
 
     private static CalendarEvent ToEvent(ScheduledMeeting meeting, ScheduledParticipant? attendee, LatestReport? latest, CalDateTime stamp)

@@ -52,7 +52,7 @@ internal static class QueryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         reads.MapGet("/attendance", async (string? participant, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
-                new TimelineJsonResult<AttendanceDocument>(await mediator.Send(new GetAttendance(participant, asOf, recordedAsOf), ct)))
+                new StreamedJsonResult<AttendanceDocument>(await mediator.Send(new GetAttendance(participant, asOf, recordedAsOf), ct)))
             .WithName("GetAttendance")
             .WithSummary("When each attendance was announced versus confirmed, like 'timeline attendance'");
 
@@ -100,7 +100,7 @@ internal static class QueryEndpoints
         return new TimelineJsonResult<ScheduledMeeting>(meeting, ETags.For(meeting.Version));
     }
 
-    private static async Task<TimelineJsonResult<AuditDocument>> GetAuditAsync(
+    private static async Task<StreamedJsonResult<AuditDocument>> GetAuditAsync(
         string? meeting, string? command, string? speaker, string? outlet, string? recordedBy, string? reportedFrom, string? reportedTo,
         string? recordedAsOf, string? after, string? limit, IMediator mediator, IOptionsSnapshot<ApiOptions> options, CancellationToken ct)
     {
@@ -108,7 +108,7 @@ internal static class QueryEndpoints
             meeting, command, speaker, outlet, recordedBy, reportedFrom, reportedTo, recordedAsOf,
             Whole("after", after, long.MaxValue) ?? 0,
             (int?)Whole("limit", limit, int.MaxValue) ?? options.Value.DefaultAuditLimit);
-        return new TimelineJsonResult<AuditDocument>(await mediator.Send(query, ct));
+        return new StreamedJsonResult<AuditDocument>(await mediator.Send(query, ct));
     }
 
     internal static long? Whole(string field, string? text, long max)

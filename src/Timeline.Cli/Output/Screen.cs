@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Spectre.Console;
 using Timeline.Core.Serialization;
@@ -12,6 +13,10 @@ internal sealed class Screen(CliEnvironment environment, OutputFormat format)
     public IAnsiConsole Console { get; } = CreateConsole(environment);
 
     public void Json<T>(T document) => environment.Out.WriteLine(JsonSerializer.Serialize(document, TimelineJson.Output));
+
+    /// <summary>Writes <paramref name="answer"/> as <see cref="Json{T}"/> would write its whole document, a chunk at a time as its rows are read.</summary>
+    public Task JsonAsync<TDocument>(IStreamedAnswer<TDocument> answer, CancellationToken cancellationToken) =>
+        answer.WriteJsonAsync(async (utf8, ct) => await environment.Out.WriteAsync(Encoding.UTF8.GetString(utf8.Span).AsMemory(), ct), cancellationToken);
 
     private static IAnsiConsole CreateConsole(CliEnvironment environment)
     {

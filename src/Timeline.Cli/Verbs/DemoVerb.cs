@@ -55,7 +55,7 @@ internal static class DemoVerb
         var later = await session.Mediator.Send(new ApplyCommands([.. LaterResources().SelectMany(Read)]), cancellationToken);
         var nowSchedule = await session.Mediator.Send(new GetSchedule(), cancellationToken);
         var history = await session.Mediator.Send(new GetHistory(HistoryMeeting), cancellationToken);
-        var ledger = await session.Mediator.Send(new GetAttendance(Participant: Person), cancellationToken);
+        var ledger = await (await session.Mediator.Send(new GetAttendance(Participant: Person), cancellationToken)).ToDocumentAsync(cancellationToken);
 
         var screen = session.Screen;
         if (screen.Format == OutputFormat.Json)

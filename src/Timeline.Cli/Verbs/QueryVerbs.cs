@@ -4,6 +4,7 @@ using Timeline.Core.Attendance;
 using Timeline.Core.Audit;
 using Timeline.Core.History;
 using Timeline.Core.Schedule;
+using Timeline.Core.Serialization;
 
 namespace Timeline.Cli.Verbs;
 
@@ -55,7 +56,7 @@ internal static class QueryVerbs
         var asOf = new Option<string?>("--as-of") { Description = $"What was known by then: {PointHelp}" };
         var recordedAsOf = new Option<string?>("--recorded-as-of") { Description = $"What the store had recorded by then: {PointHelp}" };
         var command = new Command("attendance", "When each attendance was announced versus confirmed, and what came of it") { participant, asOf, recordedAsOf };
-        return command.Answers(environment, parse => new GetAttendance(parse.GetValue(participant), parse.GetValue(asOf), parse.GetValue(recordedAsOf)), Tables.Attendance);
+        return command.Streams<AttendanceLedger, AttendanceDocument>(environment, parse => new GetAttendance(parse.GetValue(participant), parse.GetValue(asOf), parse.GetValue(recordedAsOf)), Tables.Attendance);
     }
 
     public static Command Audit(CliEnvironment environment)
@@ -74,7 +75,7 @@ internal static class QueryVerbs
         {
             meeting, commandName, speaker, outlet, recordedBy, reportedFrom, reportedTo, recordedAsOf, after, limit,
         };
-        return command.Answers(
+        return command.Streams<AuditTrail, AuditDocument>(
             environment,
             parse => new GetAudit(
                 parse.GetValue(meeting),
@@ -96,6 +97,31 @@ internal static class QueryVerbs
         command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
         {
             Render(session.Screen, await session.Mediator.Send(query(parse), ct), table);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>
+    /// Like <see cref="Answers{T}"/>, for an answer whose size grows with the log: JSON is written as the store's rows
+    /// are read (<see cref="IStreamedAnswer{TDocument}"/>); the table, whose columns are measured over every row, is
+    /// drawn once they are all read.
+    /// </summary>
+    internal static Command Streams<TAnswer, TDocument>(
+        this Command command, CliEnvironment environment, Func<ParseResult, Mediator.IQuery<TAnswer>> query, Action<Spectre.Console.IAnsiConsole, TDocument> table)
+        where TAnswer : IStreamedAnswer<TDocument>
+    {
+        command.SetAction((parse, cancellationToken) => TimelineCli.Execute(environment, parse, async (session, ct) =>
+        {
+            var answer = await session.Mediator.Send(query(parse), ct);
+            if (session.Screen.Format == OutputFormat.Json)
+            {
+                await session.Screen.JsonAsync(answer, ct);
+            }
+            else
+            {
+                table(session.Screen.Console, await answer.ToDocumentAsync(ct));
+            }
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
@@ -29,11 +30,52 @@ public sealed record GetAudit(
     string? ReportedTo = null,
     string? RecordedAsOf = null,
     long After = 0,
-    int? Limit = null) : IQuery<AuditDocument>;
+    int? Limit = null) : IQuery<AuditTrail>;
 
 /// <summary>The <c>audit</c> output (docs/contract.md#audit-output).</summary>
 /// <param name="Next">The cursor for the next page (<c>--after</c>), when the limit cut the list.</param>
 public sealed record AuditDocument(IReadOnlyList<AuditEvent> Events, long? Next);
+
+/// <summary>
+/// The <c>audit</c> output as it is read: an <see cref="AuditDocument"/> whose events come one at a time from the log
+/// while it is written; <c>next</c>, which follows them, is known once the limit has cut them.
+/// </summary>
+/// <param name="Matching">The matching events in sequence order (one more than <paramref name="Limit"/>, when there are), read from the log when enumerated, once.</param>
+/// <param name="Limit">At most this many events; null for all.</param>
+public sealed record AuditTrail(IAsyncEnumerable<AuditEvent> Matching, int? Limit) : IStreamedAnswer<AuditDocument>
+{
+    /// <inheritdoc />
+    public Task WriteJsonAsync(AnswerSink sink, CancellationToken cancellationToken) => StreamedJson.WriteAsync(sink, async (json, ct) =>
+    {
+        long? next = null;
+        await json.ArrayAsync(nameof(AuditDocument.Events), Page(cursor => next = cursor, ct), ct).ConfigureAwait(false);
+        json.Field(nameof(AuditDocument.Next), next);
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<AuditDocument> ToDocumentAsync(CancellationToken cancellationToken)
+    {
+        long? next = null;
+        var events = await Page(cursor => next = cursor, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new AuditDocument(events, next);
+    }
+
+    /// <summary>The events of the page; when one more than the limit follows, <paramref name="cut"/> gets the page's last sequence.</summary>
+    private async IAsyncEnumerable<AuditEvent> Page(Action<long> cut, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (count, last) = (0, 0L);
+        await foreach (var e in Matching.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count > Limit)
+            {
+                cut(last);
+                yield break;
+            }
+            last = e.Sequence;
+            yield return e;
+        }
+    }
+}
 
 /// <summary>One stored event.</summary>
 public sealed record AuditEvent(
@@ -80,9 +122,9 @@ internal sealed class GetAuditValidator : AbstractValidator<GetAudit>
     }
 }
 
-internal sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudit, AuditDocument>
+internal sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudit, AuditTrail>
 {
-    public async ValueTask<AuditDocument> Handle(GetAudit query, CancellationToken cancellationToken)
+    public ValueTask<AuditTrail> Handle(GetAudit query, CancellationToken cancellationToken)
     {
         var storeQuery = new EventQuery
         {
@@ -97,18 +139,7 @@ internal sealed class GetAuditHandler(IEventStore store) : IQueryHandler<GetAudi
             AfterSequence = query.After,
             Limit = query.Limit is { } limit ? limit + 1 : null,
         };
-        var events = new List<AuditEvent>();
-        await foreach (var e in store.ReadAllAsync(storeQuery, cancellationToken))
-        {
-            events.Add(ToAudit(e));
-        }
-        long? next = null;
-        if (query.Limit is { } max && events.Count > max)
-        {
-            events.RemoveAt(events.Count - 1);
-            next = events[^1].Sequence;
-        }
-        return new AuditDocument(events, next);
+        return ValueTask.FromResult(new AuditTrail(store.ReadAllAsync(storeQuery, cancellationToken).Select(ToAudit), query.Limit));
     }
 
     internal static AuditEvent ToAudit(StoredEvent e) => new(

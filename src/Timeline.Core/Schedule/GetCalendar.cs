@@ -7,10 +7,17 @@ using Timeline.Core.Knowledge;
 namespace Timeline.Core.Schedule;
 
 /// <summary>What the calendar feed shows: the schedule, and each meeting's latest report that is not retracted, in one read.</summary>
-public sealed record GetCalendar(string? AsOf = null, string? RecordedAsOf = null, string? Participant = null) : IQuery<CalendarDocument>;
+public sealed record GetCalendar(string? AsOf = null, string? RecordedAsOf = null, string? Participant = null) : IQuery<CalendarFeed>;
 
-/// <summary>The schedule as <see cref="GetSchedule"/> gives it, and per meeting id its latest report within the same bounds.</summary>
-public sealed record CalendarDocument(ScheduleDocument Schedule, IReadOnlyDictionary<string, LatestReport?> LatestReports);
+/// <summary>
+/// The meetings of the schedule as <see cref="GetSchedule"/> gives them, in its order, each with its latest report
+/// within the same bounds; read from the store one at a time while the feed is written.
+/// </summary>
+/// <param name="Entries">Read from the store when enumerated, once.</param>
+public sealed record CalendarFeed(IAsyncEnumerable<CalendarEntry> Entries);
+
+/// <summary>One meeting of the feed and its latest report that is not retracted (null when none).</summary>
+public sealed record CalendarEntry(ScheduledMeeting Meeting, LatestReport? LatestReport);
 
 internal sealed class GetCalendarValidator : AbstractValidator<GetCalendar>
 {
@@ -22,14 +29,14 @@ internal sealed class GetCalendarValidator : AbstractValidator<GetCalendar>
     }
 }
 
-internal sealed class GetCalendarHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetCalendar, CalendarDocument>
+internal sealed class GetCalendarHandler(IMeetingStateIndex index, TimeProvider clock) : IQueryHandler<GetCalendar, CalendarFeed>
 {
-    public async ValueTask<CalendarDocument> Handle(GetCalendar query, CancellationToken cancellationToken)
+    public ValueTask<CalendarFeed> Handle(GetCalendar query, CancellationToken cancellationToken)
     {
         var schedule = new GetSchedule(query.AsOf, query.RecordedAsOf, query.Participant);
-        var states = await index.ReadStatesAsync(GetScheduleHandler.StatesOf(schedule), cancellationToken);
-        return new CalendarDocument(
-            GetScheduleHandler.Document(states, schedule, Overdue.Today(clock)),
-            states.ToDictionary(s => s.Meeting.Id, s => s.LatestReport, StringComparer.Ordinal));
+        var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), Overdue.Today(clock));
+        var entries = index.StreamStatesAsync(GetScheduleHandler.StatesOf(schedule), cancellationToken)
+            .Select(s => new CalendarEntry(GetScheduleHandler.Judged(s.Meeting, day), s.LatestReport));
+        return ValueTask.FromResult(new CalendarFeed(entries));
     }
 }

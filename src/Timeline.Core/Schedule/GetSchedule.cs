@@ -133,11 +133,15 @@ internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider 
         var day = Overdue.Day(QueryRules.CutoffOrNull(query.AsOf), today);
         var meetings = states
             .Take(query.Limit ?? int.MaxValue)
-            .Select(s => s.Meeting with { Overdue = Overdue.Is(s.Meeting.Status, s.Meeting.Latest, day) })
+            .Select(s => Judged(s.Meeting, day))
             .ToList();
         var next = states.Count > meetings.Count ? ScheduleCursor.After(meetings[^1]).ToString() : null;
         return new ScheduleDocument(query.AsOf, query.RecordedAsOf, meetings, next);
     }
+
+    /// <summary>The meeting with <c>overdue</c> judged on <paramref name="day"/>.</summary>
+    internal static ScheduledMeeting Judged(ScheduledMeeting meeting, DateOnly day) =>
+        meeting with { Overdue = Overdue.Is(meeting.Status, meeting.Latest, day) };
 
     /// <summary>The pure projection, for any log: the fold the index must agree with, search and pages included.</summary>
     /// <param name="log">The events to fold.</param>
@@ -156,7 +160,7 @@ internal sealed class GetScheduleHandler(IMeetingStateIndex index, TimeProvider 
             .Where(m => participant is null || m.Names(participant.Value))
             .Where(m => !ranged || (m.Dates is { } dates && EdtfDate.Parse(dates).Overlaps(from, to)))
             .Where(m => query.Search is null || SchedulePage.Matches(m, query.Search))
-            .Select(m => m with { Overdue = Overdue.Is(m.Status, m.Latest, day) })
+            .Select(m => Judged(m, day))
             .InScheduleOrder(m => m);
         var (page, next) = SchedulePage.Cut(meetings, query);
         return new ScheduleDocument(query.AsOf, query.RecordedAsOf, page, next);

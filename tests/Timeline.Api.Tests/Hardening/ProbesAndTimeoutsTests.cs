@@ -67,12 +67,13 @@ public sealed class ProbesAndTimeoutsTests
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
         {
-            nameof(IEventStore.ReadAllAsync) => Hang(args!.OfType<CancellationToken>().Single()),
+            nameof(IEventStore.ReadAllAsync) => Hang<StoredEvent>(args!.OfType<CancellationToken>().Single()),
             nameof(IMeetingStateIndex.ReadStatesAsync) => HangStates(args!.OfType<CancellationToken>().Single()),
+            nameof(IMeetingStateIndex.StreamStatesAsync) => Hang<MeetingSnapshot>(args!.OfType<CancellationToken>().Single()),
             _ => throw new InvalidOperationException($"{targetMethod?.Name} was not expected"),
         };
 
-        private static async IAsyncEnumerable<StoredEvent> Hang([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        private static async IAsyncEnumerable<T> Hang<T>([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
             yield break;

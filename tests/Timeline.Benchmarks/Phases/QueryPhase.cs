@@ -9,6 +9,7 @@ using Timeline.Core.Audit;
 using Timeline.Core.History;
 using Timeline.Core.Knowledge;
 using Timeline.Core.Schedule;
+using Timeline.Core.Serialization;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
@@ -127,12 +128,23 @@ internal static class QueryPhase
         return new QueryAnswer(1, $"{view.Id}:{view.State.Status}:{view.State.Dates?.Text}:{view.State.Participants.Count}:{view.Version}");
     }
 
-    /// <summary>The calendar feed of the participant as of D, the way <c>GET /calendar.ics?participant=P&amp;asOf=D</c> reads it.</summary>
+    /// <summary>
+    /// The calendar feed of the participant as of D, the way <c>GET /calendar.ics?participant=P&amp;asOf=D</c> reads it:
+    /// one meeting at a time, each reduced to its key as it comes.
+    /// </summary>
     private static async Task<QueryAnswer> Calendar(QueryRun run)
     {
         var q = run.Choices;
-        var calendar = await run.Mediator.Send(new GetCalendar(q.AsOf, Participant: q.Participant), run.Cancellation);
-        return CalendarAnswer(calendar.Schedule.Meetings, id => calendar.LatestReports[id]?.Sequence);
+        var feed = await run.Mediator.Send(new GetCalendar(q.AsOf, Participant: q.Participant), run.Cancellation);
+        var keys = new List<string>();
+        await foreach (var entry in feed.Entries.WithCancellation(run.Cancellation))
+        {
+            if (entry.Meeting.Dates is not null)
+            {
+                keys.Add(CalendarKey(entry.Meeting, entry.LatestReport?.Sequence));
+            }
+        }
+        return CalendarAnswer(keys);
     }
 
     /// <summary>
@@ -143,19 +155,21 @@ internal static class QueryPhase
     {
         var q = run.Choices;
         var schedule = GetScheduleHandler.Build(await ReadLogAsync(run), new GetSchedule(q.AsOf, Participant: q.Participant), DateOnly.MaxValue);
-        var latest = new Dictionary<string, long?>(StringComparer.Ordinal);
+        var keys = new List<string>();
         foreach (var meeting in schedule.Meetings.Where(m => m.Dates is not null))
         {
             var history = await run.Mediator.Send(new GetHistory(meeting.Id, q.AsOf), run.Cancellation);
-            latest[meeting.Id] = history.Entries.LastOrDefault(e => !e.Retracted)?.Sequence;
+            keys.Add(CalendarKey(meeting, history.Entries.LastOrDefault(e => !e.Retracted)?.Sequence));
         }
-        return CalendarAnswer(schedule.Meetings, id => latest[id]);
+        return CalendarAnswer(keys);
     }
 
-    /// <summary>The feed's events: each dated meeting's id, status, version and latest report.</summary>
-    private static QueryAnswer CalendarAnswer(IEnumerable<ScheduledMeeting> meetings, Func<string, long?> latest)
+    /// <summary>One event of the feed: a dated meeting's id, status, version and latest report.</summary>
+    private static string CalendarKey(ScheduledMeeting meeting, long? latest) => $"{meeting.Id}:{meeting.Status}:{meeting.Version}:{latest}";
+
+    private static QueryAnswer CalendarAnswer(List<string> keys)
     {
-        var keys = meetings.Where(m => m.Dates is not null).Select(m => $"{m.Id}:{m.Status}:{m.Version}:{latest(m.Id)}").Order(StringComparer.Ordinal).ToList();
+        keys.Sort(StringComparer.Ordinal);
         return new QueryAnswer(keys.Count, string.Join(",", keys));
     }
 
@@ -175,7 +189,9 @@ internal static class QueryPhase
     private static async Task<QueryAnswer> Attendance(QueryRun run)
     {
         var ledger = await run.Mediator.Send(new GetAttendance(Participant: run.Choices.Participant), run.Cancellation);
-        return new QueryAnswer(ledger.Rows.Count, $"{ledger.Rows.Count} rows");
+        var rows = 0;
+        await (ledger with { Rows = ledger.Rows.Select(row => { rows++; return row; }) }).WriteJsonAsync(Discard, run.Cancellation);
+        return new QueryAnswer(rows, $"{rows} rows");
     }
 
     private static async Task<QueryAnswer> AttendanceByFullReplay(QueryRun run)
@@ -188,8 +204,13 @@ internal static class QueryPhase
     private static async Task<QueryAnswer> AuditBySpeaker(QueryRun run)
     {
         var audit = await run.Mediator.Send(new GetAudit(Speaker: run.Choices.Speaker), run.Cancellation);
-        return new QueryAnswer(audit.Events.Count, $"{audit.Events.Count} events");
+        var events = 0;
+        await (audit with { Matching = audit.Matching.Select(e => { events++; return e; }) }).WriteJsonAsync(Discard, run.Cancellation);
+        return new QueryAnswer(events, $"{events} events");
     }
+
+    /// <summary>Where the streamed answers are written, as the CLI writes them to standard output: the bytes are made, then dropped.</summary>
+    private static ValueTask Discard(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>Every event through the store port, matched in memory: the scan an audit without an index amounts to.</summary>
     private static async Task<QueryAnswer> AuditByScan(QueryRun run)
