@@ -71,14 +71,18 @@ internal sealed class GetConflictsHandler(IEventStore store) : IQueryHandler<Get
         var asOf = QueryRules.CutoffOrNull(query.AsOf);
         var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
         var events = log.Where(e => meeting is null || e.Stream == meeting.Value).ToList();
-        var titles = TimelineFold.Meetings(events, asOf, recordedAsOf).ToDictionary(v => v.Id, v => v.State.Title);
-        var conflicts = Claims.In(TimelineFold.Effective(events, asOf, recordedAsOf))
+        var pairs = Claims.In(TimelineFold.Effective(events, asOf, recordedAsOf))
             .GroupBy(c => (c.Report.Stream, c.Fact, c.Participant))
             .SelectMany(fact => Disagreement.Among(fact.ToList(), query.Within))
             .OrderBy(pair => pair.Second.Report.ReportedAt.Instant)
             .ThenBy(pair => pair.Second.Report.Sequence)
             .ThenBy(pair => pair.First.Report.Sequence)
             .ThenBy(pair => pair.First.Fact)
+            .ToList();
+        // Each meeting folds from its own stream: only those in a conflict are folded for their titles, not the log.
+        var involved = pairs.Select(pair => pair.First.Report.Stream).ToHashSet();
+        var titles = TimelineFold.Meetings(events.Where(e => involved.Contains(e.Stream)), asOf, recordedAsOf).ToDictionary(v => v.Id, v => v.State.Title);
+        var conflicts = pairs
             .Select(pair => new Conflict(
                 pair.First.Report.Stream.Value,
                 titles.GetValueOrDefault(pair.First.Report.Stream, pair.First.Report.Stream.Value),

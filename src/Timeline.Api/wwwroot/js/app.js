@@ -386,12 +386,12 @@ async function refresh() {
   try {
     const compare = state.compare;
     const search = state.search;
-    // Where sources disagree is worked out over the whole log: on a large store it comes after the rows, never
-    // before them, and marks them when it arrives. While the slider moves it is asked for only once the slider
-    // rests on a day, so that a reader stepping through the days does not queue one such question per day.
+    // Where sources disagree is worked out over the whole log: on a large store it is asked for once the rows are
+    // drawn, never before them (it would hold up their own request), and marks them when it arrives. While the
+    // slider moves it is asked for only once the slider rests on a day, so that a reader stepping through the days
+    // does not queue one such question per day.
     const stepping = state.stepping;
     state.stepping = false;
-    if (!stepping) conflictsAsOf(date).catch(() => {});
     const [schedule, diff] = await Promise.all([scheduleAsOf(date), diffFor(date)]);
     const current = () => date === state.date && compare === state.compare && search === state.search;
     if (!current()) return; // the slider, the compared day or the search has moved on
@@ -399,22 +399,25 @@ async function refresh() {
     state.diff = diff;
     state.conflicts = disagreements.has(date) ? await Promise.race([conflictsAsOf(date), Promise.resolve(null)]) : null;
     drawTimeline();
+    const work = [];
+    if (state.tab === 'ledger') work.push(drawLedger());
+    if (state.openMeeting) work.push(drawPanel());
     if (!state.conflicts) {
       if (stepping) {
         await new Promise(resolve => setTimeout(resolve, CONFLICTS_SETTLE_MS));
-        if (!current()) return;
+        if (!current()) {
+          await Promise.all(work);
+          return;
+        }
       }
       const late = await conflictsAsOf(date);
       if (current() && state.shown === schedule) {
         state.conflicts = late;
         // Drawn again only when there is something to mark: a redraw replaces what the reader may be pointing at.
         if (late.conflicts?.length) drawTimeline();
-        if (state.openMeeting && conflictsById(late).has(state.openMeeting)) await drawPanel();
+        if (state.openMeeting && conflictsById(late).has(state.openMeeting)) work.push(Promise.all(work).then(drawPanel));
       }
     }
-    const work = [];
-    if (state.tab === 'ledger') work.push(drawLedger());
-    if (state.openMeeting) work.push(drawPanel());
     await Promise.all(work);
     if (date === state.date) showStatus('');
   } finally {
