@@ -72,10 +72,7 @@ public sealed partial class MartenEventStore
     private async Task<IReadOnlyList<StoredEvent>> AppendBatchAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, RecordedAt recordedAt, string recordedBy, CancellationToken cancellationToken)
     {
-        await EnsureExpectedVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
-        // Under the writer lock the transaction holds, from the last event written, this transaction's included.
-        var head = await ChainHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await ClaimCommandsAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
+        var head = await CheckAndClaimAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
 
         await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
         var written = new List<IEvent>(appends.Sum(a => a.Events.Count));
@@ -133,32 +130,18 @@ public sealed partial class MartenEventStore
     }
 
     /// <summary>
-    /// Checks every stream's version under the writer lock, before Marten draws sequence numbers: a clash found here
-    /// costs nothing, where one found by Marten's own check (which stays, for writers that do not take the lock) makes
-    /// Marten fill the drawn numbers with tombstone events.
+    /// What an append asks under the writer lock before Marten writes, in one round trip (an <see cref="NpgsqlBatch"/>
+    /// of three statements): every stream's version, the hash the append chains from (the last event's, this
+    /// transaction's included), and the claim of its command ids. Should a check fail, the claim dies with the
+    /// transaction, which a failed append aborts anyway.
     /// </summary>
-    private async Task EnsureExpectedVersionsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
-    {
-        var versions = await CurrentVersionsAsync(connection, transaction, appends.Select(a => a.Stream.Value).ToArray(), cancellationToken).ConfigureAwait(false);
-        foreach (var append in appends)
-        {
-            var actual = versions.GetValueOrDefault(append.Stream.Value);
-            if (actual != append.ExpectedVersion)
-            {
-                throw WriteConflict.StreamMoved(append, actual);
-            }
-        }
-    }
-
-    /// <summary>The first key of Timeline's advisory locks ("TL" in ASCII); the second is the schema's hash.</summary>
-    private const int WriterLockClass = 0x544C;
-
-    /// <summary>
-    /// Stores the append's command ids in <c>timeline_commands</c>; its primary key is what keeps them unique. An id
-    /// that is already there is a <see cref="WriteConflict"/> that names it.
-    /// </summary>
-    private async Task ClaimCommandsAsync(
+    /// <remarks>
+    /// The versions are checked here, before Marten draws sequence numbers: a clash found here costs nothing, where one
+    /// found by Marten's own check (which stays, for writers that do not take the lock) makes Marten fill the drawn
+    /// numbers with tombstone events. The command ids go into <c>timeline_commands</c>, whose primary key is what
+    /// keeps them unique; an id that is already there is a <see cref="WriteConflict"/> that names it.
+    /// </remarks>
+    private async Task<EventHash> CheckAndClaimAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         IReadOnlyList<StreamAppend> appends,
@@ -166,24 +149,30 @@ public sealed partial class MartenEventStore
         string recordedBy,
         CancellationToken cancellationToken)
     {
-        var ids = appends.SelectMany(a => a.Events).Select(p => p.CommandId).Distinct(StringComparer.Ordinal).ToArray();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            INSERT INTO {_schema}.timeline_commands (command_id, recorded_at, recorded_by)
-            SELECT id, @recorded_at, @recorded_by FROM unnest(@ids) AS id
-            ON CONFLICT (command_id) DO NOTHING
-            RETURNING command_id
-            """;
-        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, ids);
-        command.Parameters.AddWithValue("recorded_at", recordedAt.Instant);
-        command.Parameters.AddWithValue("recorded_by", recordedBy);
+        Dictionary<string, long> versions;
+        (long Sequence, string? Hash)? last;
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
+            batch.BatchCommands.Add(VersionsQuery(appends.Select(a => a.Stream.Value).ToArray()));
+            batch.BatchCommands.Add(LastEventQuery());
+            batch.BatchCommands.Add(ClaimStatement(appends, recordedAt, recordedBy));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            versions = await ReadVersionsAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            last = await ReadLastEventAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 claimed.Add(reader.GetString(0));
+            }
+        }
+        foreach (var append in appends)
+        {
+            var actual = versions.GetValueOrDefault(append.Stream.Value);
+            if (actual != append.ExpectedVersion)
+            {
+                throw WriteConflict.StreamMoved(append, actual);
             }
         }
         foreach (var append in appends)
@@ -193,6 +182,25 @@ public sealed partial class MartenEventStore
                 throw WriteConflict.CommandStored(taken.CommandId, append.Stream);
             }
         }
+        return await HeadAfterAsync(last, connection, transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first key of Timeline's advisory locks ("TL" in ASCII); the second is the schema's hash.</summary>
+    private const int WriterLockClass = 0x544C;
+
+    private NpgsqlBatchCommand ClaimStatement(IReadOnlyList<StreamAppend> appends, RecordedAt recordedAt, string recordedBy)
+    {
+        var ids = appends.SelectMany(a => a.Events).Select(p => p.CommandId).Distinct(StringComparer.Ordinal).ToArray();
+        var command = new NpgsqlBatchCommand($"""
+            INSERT INTO {_schema}.timeline_commands (command_id, recorded_at, recorded_by)
+            SELECT id, @recorded_at, @recorded_by FROM unnest(@ids) AS id
+            ON CONFLICT (command_id) DO NOTHING
+            RETURNING command_id
+            """);
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, ids);
+        command.Parameters.AddWithValue("recorded_at", recordedAt.Instant);
+        command.Parameters.AddWithValue("recorded_by", recordedBy);
+        return command;
     }
 
     /// <summary>Marten's and PostgreSQL's ways of saying that a stream moved; null for anything else.</summary>
@@ -243,19 +251,28 @@ public sealed partial class MartenEventStore
 
     // Raw SQL over mt_streams: one statement for every stream of an append (an import appends thousands), inside the
     // writer's transaction; Marten's FetchStreamStateAsync reads one stream per query.
-    private async Task<Dictionary<string, long>> CurrentVersionsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] streams, CancellationToken cancellationToken)
+    private NpgsqlBatchCommand VersionsQuery(string[] streams)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT id, version FROM {_schema}.mt_streams WHERE id = ANY(@ids)";
+        var command = new NpgsqlBatchCommand($"SELECT id, version FROM {_schema}.mt_streams WHERE id = ANY(@ids)");
         command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar, streams);
+        return command;
+    }
+
+    private static async Task<Dictionary<string, long>> ReadVersionsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             versions[reader.GetString(0)] = reader.GetInt64(1);
         }
         return versions;
+    }
+
+    private async Task<Dictionary<string, long>> CurrentVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] streams, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { VersionsQuery(streams) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadVersionsAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,28 +33,41 @@ public sealed partial class MartenEventStore
     /// </summary>
     private async Task<EventHash> ChainHeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using (var head = connection.CreateCommand())
+        (long Sequence, string? Hash)? last;
+        await using (var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { LastEventQuery() } })
         {
-            head.Transaction = transaction;
-            head.CommandText = $"""
-                SELECT e.seq_id, c.hash FROM {_schema}.mt_events e LEFT JOIN {_schema}.timeline_chain c ON c.seq_id = e.seq_id
-                WHERE e.{NotTombstone} ORDER BY e.seq_id DESC LIMIT 1
-                """;
-            await using var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return EventHash.Genesis;
-            }
-            if (!reader.IsDBNull(1))
-            {
-                var text = reader.GetString(1);
-                return EventHash.TryParse(text, out var hash, out var error)
-                    ? hash
-                    : throw new InvalidDataException(
-                        $"the last event (sequence {reader.GetInt64(0)}) in {RestoreTarget} has no valid hash ({error}), so no event can be chained after it; run 'timeline verify'");
-            }
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            last = await ReadLastEventAsync(reader, cancellationToken).ConfigureAwait(false);
         }
-        return await ChainUnchainedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        return await HeadAfterAsync(last, connection, transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The last event's sequence and stored hash, if it has one.</summary>
+    private NpgsqlBatchCommand LastEventQuery() => new($"""
+        SELECT e.seq_id, c.hash FROM {_schema}.mt_events e LEFT JOIN {_schema}.timeline_chain c ON c.seq_id = e.seq_id
+        WHERE e.{NotTombstone} ORDER BY e.seq_id DESC LIMIT 1
+        """);
+
+    private static async Task<(long Sequence, string? Hash)?> ReadLastEventAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+
+    /// <summary>The head after the <paramref name="last"/> event: the genesis hash in an empty store, its hash, or the chain's hashed on to it.</summary>
+    private async Task<EventHash> HeadAfterAsync(
+        (long Sequence, string? Hash)? last, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (last is null)
+        {
+            return EventHash.Genesis;
+        }
+        var (sequence, text) = last.Value;
+        if (text is null)
+        {
+            return await ChainUnchainedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+        return EventHash.TryParse(text, out var hash, out var error)
+            ? hash
+            : throw new InvalidDataException(
+                $"the last event (sequence {sequence}) in {RestoreTarget} has no valid hash ({error}), so no event can be chained after it; run 'timeline verify'");
     }
 
     /// <summary>Hashes, in sequence order, every event after the last one that has a hash, and returns the new head.</summary>

@@ -169,7 +169,7 @@ public sealed partial class MartenEventStore
                 return;
             }
             var rows = MeetingStates.Of(stream);
-            session.Store([.. rows.Select(MeetingStateDocument.Of)]);
+            session.Insert([.. rows.Select(MeetingStateDocument.Of)]);
             foreach (var day in MeetingStates.ReportDays(stream))
             {
                 days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
@@ -200,7 +200,7 @@ public sealed partial class MartenEventStore
             }
         }
         await FlushAsync().ConfigureAwait(false);
-        session.Store([.. days.Select(day => ReportDayDocument.Of(new ReportDayRow(day.Key.Day, day.Key.RecordedAt, day.Value)))]);
+        session.Insert([.. days.Select(day => ReportDayDocument.Of(new ReportDayRow(day.Key.Day, day.Key.RecordedAt, day.Value)))]);
         session.Store(new IndexFormatDocument { Version = MeetingStates.FormatVersion });
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
