@@ -108,6 +108,10 @@ public sealed class ChangesTests(WebFixture web)
         await Expect(g20.Locator(".conflict-tag")).ToHaveTextAsync("⚠ sources disagree");
         await Expect(g20.Locator(".conflict-tag")).ToHaveAttributeAsync("title", "sources disagree on Vladimir Putin’s mode");
         await Expect(page.Locator("#summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"⚠ Sources disagree about 1 meeting\.$"));
+        // Asked for the meetings drawn, by name (only their streams are read), never for the whole log.
+        var asked = session.Requests.Where(u => u.Contains("/api/conflicts?", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(asked);
+        Assert.All(asked, u => Assert.Contains("&meeting=g20-2022", u, StringComparison.Ordinal));
 
         var sco = session.Row("sco-2022");
         await Expect(sco).ToHaveAttributeAsync("data-overdue", "true");

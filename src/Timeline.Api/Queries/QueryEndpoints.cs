@@ -69,11 +69,15 @@ internal static class QueryEndpoints
             .WithSummary("What changed between two knowledge times (from, to) or two system times (recordedFrom, recordedTo), like 'timeline diff'")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        reads.MapGet("/conflicts", async (string? within, string? meeting, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
+        reads.MapGet("/conflicts", async (string? within, string[]? meeting, string? asOf, string? recordedAsOf, IMediator mediator, CancellationToken ct) =>
                 new TimelineJsonResult<ConflictsDocument>(await mediator.Send(
-                    new GetConflicts((int?)Whole("within", within, int.MaxValue) ?? GetConflicts.DefaultWithin, meeting, asOf, recordedAsOf), ct)))
+                    new GetConflicts((int?)Whole("within", within, int.MaxValue) ?? GetConflicts.DefaultWithin, meeting is [var one] ? one : null, asOf, recordedAsOf)
+                    {
+                        Meetings = meeting is { Length: > 1 } several ? several : null,
+                    },
+                    ct)))
             .WithName("GetConflicts")
-            .WithSummary("Reports from different sources that disagree about one fact of one meeting within 'within' days, like 'timeline conflicts'")
+            .WithSummary("Reports from different sources that disagree about one fact of one meeting within 'within' days, like 'timeline conflicts'; 'meeting' may be repeated (up to 200) for only those meetings")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         reads.MapGet("/digest", async (IMediator mediator, CancellationToken ct) =>

@@ -12,7 +12,7 @@ namespace Timeline.Core.Conflicts;
 /// other (docs/contract.md#when-sources-disagree). Flags for review, not verdicts.
 /// </summary>
 /// <param name="Within">The most whole days (UTC) between the two reports: 0 to <see cref="GetConflictsValidator.MaxWithin"/>.</param>
-/// <param name="Meeting">Only this meeting.</param>
+/// <param name="Meeting">Only this meeting (not found: an error).</param>
 /// <param name="AsOf">Only reports made by then.</param>
 /// <param name="RecordedAsOf">Only reports recorded (and retractions applied) by then.</param>
 public sealed record GetConflicts(int Within = GetConflicts.DefaultWithin, string? Meeting = null, string? AsOf = null, string? RecordedAsOf = null)
@@ -20,6 +20,19 @@ public sealed record GetConflicts(int Within = GetConflicts.DefaultWithin, strin
 {
     /// <summary>A week.</summary>
     public const int DefaultWithin = 7;
+
+    /// <summary>The most meetings <see cref="Meetings"/> may name.</summary>
+    public const int MostMeetings = 200;
+
+    /// <summary>
+    /// Only these meetings (up to <see cref="MostMeetings"/>; those not known are simply absent): what a page asks for the
+    /// meetings it shows, reading their streams only. Not with <see cref="Meeting"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Meetings { get; init; }
+
+    /// <summary>The streams to read: <see cref="Meeting"/>'s or <see cref="Meetings"/>; null for the whole log.</summary>
+    internal IReadOnlyCollection<MeetingId>? Streams =>
+        Meeting is { } one ? [MeetingId.Parse(one)] : Meetings?.Select(MeetingId.Parse).ToHashSet();
 }
 
 /// <summary>The <c>conflicts</c> output (docs/contract.md#conflicts-output).</summary>
@@ -46,6 +59,20 @@ internal sealed class GetConflictsValidator : AbstractValidator<GetConflicts>
     {
         RuleFor(q => q.Within).InclusiveBetween(0, MaxWithin).WithMessage(q => $"'{q.Within}' is not a number of days from 0 to {MaxWithin}");
         RuleFor(q => q.Meeting).Slug();
+        RuleFor(q => q.Meetings).Custom((ids, context) =>
+        {
+            for (var i = 0; ids is not null && i < ids.Count; i++)
+            {
+                if (!MeetingId.TryParse(ids[i], out _, out var error))
+                {
+                    context.AddFailure($"meeting[{i}]", error);
+                }
+            }
+        });
+        RuleFor(q => q.Meetings!.Count).LessThanOrEqualTo(GetConflicts.MostMeetings).When(q => q.Meetings is not null)
+            .OverridePropertyName("meeting").WithMessage(q => $"names {q.Meetings!.Count} meetings; at most {GetConflicts.MostMeetings} at once");
+        RuleFor(q => q.Meetings).Null().When(q => q.Meeting is not null).OverridePropertyName("meeting")
+            .WithMessage("give one meeting, or several, not both");
         RuleFor(q => q.AsOf).PointInTime();
         RuleFor(q => q.RecordedAsOf).PointInTime();
     }
@@ -55,11 +82,10 @@ internal sealed class GetConflictsHandler(IEventStore store) : IQueryHandler<Get
 {
     public async ValueTask<ConflictsDocument> Handle(GetConflicts query, CancellationToken cancellationToken)
     {
-        var meeting = query.Meeting is null ? (MeetingId?)null : MeetingId.Parse(query.Meeting);
-        var log = await store.ReadLogAsync(QueryRules.CutoffOrNull(query.RecordedAsOf), meeting is { } id ? [id] : null, cancellationToken);
-        if (meeting is { } wanted && log.Count == 0)
+        var log = await store.ReadLogAsync(QueryRules.CutoffOrNull(query.RecordedAsOf), query.Streams, cancellationToken);
+        if (query.Meeting is { } wanted && log.Count == 0)
         {
-            throw new MeetingNotFound(wanted.Value, query.RecordedAsOf);
+            throw new MeetingNotFound(wanted, query.RecordedAsOf);
         }
         return Build(log, query);
     }
@@ -67,10 +93,10 @@ internal sealed class GetConflictsHandler(IEventStore store) : IQueryHandler<Get
     /// <summary>The pure projection, for any log.</summary>
     public static ConflictsDocument Build(IEnumerable<StoredEvent> log, GetConflicts query)
     {
-        var meeting = query.Meeting is null ? (MeetingId?)null : MeetingId.Parse(query.Meeting);
+        var streams = query.Streams;
         var asOf = QueryRules.CutoffOrNull(query.AsOf);
         var recordedAsOf = QueryRules.CutoffOrNull(query.RecordedAsOf);
-        var events = log.Where(e => meeting is null || e.Stream == meeting.Value).ToList();
+        var events = log.Where(e => streams is null || streams.Contains(e.Stream)).ToList();
         var pairs = Claims.In(TimelineFold.Effective(events, asOf, recordedAsOf))
             .GroupBy(c => (c.Report.Stream, c.Fact, c.Participant))
             .SelectMany(fact => Disagreement.Among(fact.ToList(), query.Within))

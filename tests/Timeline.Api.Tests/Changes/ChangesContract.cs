@@ -68,6 +68,15 @@ public abstract class ChangesContract(ApiStores stores) : ApiContract<HttpClient
         Assert.Equal("in-person", conflict["first"]!["claim"]!.GetValue<string>());
         Assert.Equal("virtual", conflict["second"]!["claim"]!.GetValue<string>());
         Assert.Equal("by video link", conflict["second"]!["source"]!["quote"]!.GetValue<string>());
+        // Several meetings at once (what the page asks for the rows it shows): only theirs, an unknown one simply absent.
+        Assert.True(JsonNode.DeepEquals(
+            conflict,
+            Assert.Single((await GetAsync("/api/conflicts?meeting=sco-2022&meeting=g20-2022&meeting=olympics-2024"))["conflicts"]!.AsArray())));
+        Assert.Empty((await GetAsync("/api/conflicts?meeting=sco-2022&meeting=apec-2022"))["conflicts"]!.AsArray());
+        using (var tooMany = await Editor.GetAsync("/api/conflicts?" + string.Join('&', Enumerable.Repeat("meeting=g20-2022", 201)), Web.Cancel))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        }
 
         var recordedFrom = Uri.EscapeDataString(before.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         var restated = await GetAsync($"/api/diff?recordedFrom={recordedFrom}");

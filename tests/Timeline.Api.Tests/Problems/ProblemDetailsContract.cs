@@ -78,6 +78,7 @@ public abstract class ProblemDetailsContract(ApiStores stores) : ApiContract<Htt
     [InlineData("/api/conflicts?within=week", "within")]
     [InlineData("/api/conflicts?within=3651", "within")]
     [InlineData("/api/conflicts?asOf=tomorrow", "asOf")]
+    [InlineData("/api/conflicts?meeting=g20-2022&meeting=Not%20A%20Slug", "meeting[1]")]
     [InlineData("/api/schedule?from=2023&to=2022-12", "from")]
     [InlineData("/api/audit?reportedFrom=2022-11-13&reportedTo=2022-11-12", "reportedFrom")]
     [InlineData("/api/schedule?participant=Xi%E2%80%AEJinping", "participant")]

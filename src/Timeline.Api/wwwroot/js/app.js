@@ -21,6 +21,7 @@ const DEFAULT_PARTICIPANT = 'Vladimir Putin';
 const DEBOUNCE_MS = 150; // a drag asks for a day once the pointer rests this long; a key press asks at once
 const CONFLICTS_SETTLE_MS = 600; // where sources disagree is asked for once the slider rests on a day this long
 const PAGE_SIZE = 200; // meetings a page asks for; the API allows up to 1,000
+const CONFLICT_IDS = 50; // meetings one conflicts request names (the API takes up to 200; a URL stays short)
 
 const state = {
   stepping: false, // the slider moved since the last refresh (conflicts wait until it rests)
@@ -51,7 +52,7 @@ const schedules = new Map(); // asOf|search|wanted → Promise of the schedule d
 const ledgers = new Map(); // asOf|participant → Promise of the attendance document
 const histories = new Map(); // meeting id → Promise of the history document
 const diffs = new Map(); // from|to → Promise of the diff document
-const disagreements = new Map(); // asOf → Promise of the conflicts document
+const disagreements = new Map(); // asOf and meeting ids → Promise of their conflicts
 
 const el = {
   slider: $('#asof'), asofText: $('#asof-text'), ticks: $('#asof-ticks'), min: $('#asof-min'), max: $('#asof-max'),
@@ -101,7 +102,29 @@ async function loadSchedule(asOf, search, wanted) {
 const scheduleKey = (date, search, wanted) => `${date}|${search}|${wanted}`;
 const scheduleAsOf = date => cached(schedules, scheduleKey(date, state.search, state.wanted),
   () => loadSchedule(date, state.search, state.wanted));
-const conflictsAsOf = date => cached(disagreements, date, () => getJson(`/api/conflicts?asOf=${encodeURIComponent(date)}`));
+
+/** The meetings whose conflicts the page asks for: the rows of schedule (those drawn) and the open one. */
+const conflictIds = schedule => [...new Set([...schedule.meetings.map(m => m.id), ...(state.openMeeting ? [state.openMeeting] : [])])];
+const conflictsKey = (date, schedule) => `${date}|${conflictIds(schedule).join(' ')}`;
+
+/**
+ * Where sources disagree as known on date, about conflictIds(schedule): on a large store only their streams are read,
+ * not the log. Asked in requests of up to CONFLICT_IDS meetings, joined.
+ */
+function conflictsAsOf(date, schedule) {
+  return cached(disagreements, conflictsKey(date, schedule), async () => {
+    const ids = conflictIds(schedule);
+    const parts = [];
+    for (let i = 0; i < ids.length; i += CONFLICT_IDS) {
+      const meetings = ids.slice(i, i + CONFLICT_IDS).map(id => `&meeting=${encodeURIComponent(id)}`).join('');
+      // One meeting not known to the store is a 404; it simply has no conflicts here.
+      parts.push(getJson(`/api/conflicts?asOf=${encodeURIComponent(date)}${meetings}`)
+        .catch(e => { if (e.status === 404) return { conflicts: [] }; throw e; }));
+    }
+    const docs = await Promise.all(parts);
+    return { asOf: date, conflicts: docs.flatMap(d => d.conflicts) };
+  });
+}
 
 /** The diff between the compared day and date, the earlier first; null when nothing is compared. */
 async function diffFor(date) {
@@ -397,7 +420,7 @@ async function refresh() {
     if (!current()) return; // the slider, the compared day or the search has moved on
     state.shown = schedule;
     state.diff = diff;
-    state.conflicts = disagreements.has(date) ? await Promise.race([conflictsAsOf(date), Promise.resolve(null)]) : null;
+    state.conflicts = disagreements.has(conflictsKey(date, schedule)) ? await Promise.race([conflictsAsOf(date, schedule), Promise.resolve(null)]) : null;
     drawTimeline();
     const work = [];
     if (state.tab === 'ledger') work.push(drawLedger());
@@ -410,7 +433,7 @@ async function refresh() {
           return;
         }
       }
-      const late = await conflictsAsOf(date);
+      const late = await conflictsAsOf(date, schedule);
       if (current() && state.shown === schedule) {
         state.conflicts = late;
         // Drawn again only when there is something to mark: a redraw replaces what the reader may be pointing at.
