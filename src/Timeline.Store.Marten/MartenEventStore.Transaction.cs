@@ -3,6 +3,7 @@ using Marten.Services;
 using Npgsql;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
+using Timeline.Store.Relational;
 
 namespace Timeline.Store.Marten;
 
@@ -15,9 +16,7 @@ public sealed partial class MartenEventStore
     private sealed class WriteTransaction(
         MartenEventStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, RecordedAt recordedAt, string recordedBy) : IEventTransaction
     {
-        private bool _failed;
-        private bool _committed;
-        private bool _disposed;
+        private readonly TransactionState _state = new();
 
         public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
         {
@@ -41,7 +40,7 @@ public sealed partial class MartenEventStore
             }
             catch (Exception e)
             {
-                _failed = true;
+                _state.Failed = true;
                 if (store.Translate(e) is { } translated)
                 {
                     throw translated;
@@ -71,11 +70,11 @@ public sealed partial class MartenEventStore
                 return [];
             }
             // PostgreSQL aborts a transaction at its first error: after a failed batch only a rollback is left.
-            _failed = true;
+            _state.Failed = true;
             try
             {
                 var stored = await store.AppendBatchAsync(connection, transaction, appends, recordedAt, recordedBy, cancellationToken).ConfigureAwait(false);
-                _failed = false;
+                _state.Failed = false;
                 return stored;
             }
             catch (Exception e)
@@ -92,7 +91,7 @@ public sealed partial class MartenEventStore
         {
             EnsureOpen();
             cancellationToken.ThrowIfCancellationRequested();
-            _committed = true;
+            _state.Commit();
             try
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -108,49 +107,27 @@ public sealed partial class MartenEventStore
 
         private async ValueTask ReleaseAsync()
         {
-            if (_disposed)
+            if (!_state.Dispose())
             {
                 return;
             }
-            _disposed = true;
             // Disposing the transaction without a commit rolls everything back and releases the writer lock.
             await transaction.DisposeAsync().ConfigureAwait(false);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
 
-        private void EnsureOpen()
-        {
-            if (_committed || _failed)
-            {
-                throw new InvalidOperationException(
-                    _committed ? "this transaction is committed; begin another to write more" : "an append of this transaction failed; nothing of it will be written, dispose it");
-            }
-            ObjectDisposedException.ThrowIf(_disposed, this);
-        }
+        private void EnsureOpen() => _state.EnsureOpen(this);
 
         private async Task<List<T>> Rows<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
         {
             try
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                prepare(command);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
-                return rows;
+                return await DbRows.ListInAsync(connection, transaction, prepare, read, store.Translate, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e)
+            catch
             {
                 // PostgreSQL aborts the transaction at an error, a read's too.
-                _failed = true;
-                if (store.Translate(e) is { } translated)
-                {
-                    throw translated;
-                }
+                _state.Failed = true;
                 throw;
             }
         }

@@ -55,6 +55,40 @@ public static class DbRows
         return rows;
     }
 
+    /// <summary>
+    /// Every row of the query run on an open <paramref name="connection"/> in <paramref name="transaction"/> (a write
+    /// transaction's own reads, which see its uncommitted rows); the connection stays open.
+    /// </summary>
+    public static async Task<List<T>> ListInAsync<TCommand, TReader, T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        Action<TCommand> prepare,
+        Func<TReader, T> read,
+        Func<Exception, Exception?> translate,
+        CancellationToken cancellationToken)
+        where TCommand : DbCommand
+        where TReader : DbDataReader
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            prepare((TCommand)command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(read((TReader)reader));
+            }
+            return rows;
+        }
+        catch (Exception e) when (translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     // Outside the iterator, since an iterator cannot yield from a try block that catches.
     private static async Task<bool> NextAsync(DbDataReader reader, Func<Exception, Exception?> translate, CancellationToken cancellationToken)
     {

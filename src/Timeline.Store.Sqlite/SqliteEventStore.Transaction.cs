@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Timeline.Core.Chain;
 using Timeline.Core.Storage;
 using Timeline.Domain.Meetings;
+using Timeline.Store.Relational;
 
 namespace Timeline.Store.Sqlite;
 
@@ -16,9 +17,7 @@ public sealed partial class SqliteEventStore
     {
         private readonly EventWriter _writer = new(connection, transaction);
         private readonly HashSet<MeetingId> _touched = [];
-        private bool _failed;
-        private bool _committed;
-        private bool _disposed;
+        private readonly TransactionState _state = new();
 
         public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
         {
@@ -54,7 +53,7 @@ public sealed partial class SqliteEventStore
             }
             // A statement that fails inside a transaction undoes only itself: the rows before it stay, so the batch
             // is half written and the transaction can only be rolled back.
-            _failed = true;
+            _state.Failed = true;
             try
             {
                 foreach (var append in appends)
@@ -87,7 +86,7 @@ public sealed partial class SqliteEventStore
                 }
                 await IndexReportDaysAsync(connection, transaction, stored, cancellationToken).ConfigureAwait(false);
                 _touched.UnionWith(appends.Select(a => a.Stream));
-                _failed = false;
+                _state.Failed = false;
                 return stored;
             }
             catch (SqliteException e) when (EventWriter.IsEventIdTaken(e))
@@ -104,7 +103,7 @@ public sealed partial class SqliteEventStore
         {
             EnsureOpen();
             cancellationToken.ThrowIfCancellationRequested();
-            _committed = true;
+            _state.Commit();
             try
             {
                 await store.IndexTouchedAsync(connection, transaction, _touched, recordedAt, cancellationToken).ConfigureAwait(false);
@@ -122,11 +121,10 @@ public sealed partial class SqliteEventStore
 
         private async ValueTask ReleaseAsync()
         {
-            if (_disposed)
+            if (!_state.Dispose())
             {
                 return;
             }
-            _disposed = true;
             try
             {
                 await _writer.DisposeAsync().ConfigureAwait(false);
@@ -140,35 +138,9 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        private void EnsureOpen()
-        {
-            if (_committed || _failed)
-            {
-                throw new InvalidOperationException(
-                    _committed ? "this transaction is committed; begin another to write more" : "an append of this transaction failed; nothing of it will be written, dispose it");
-            }
-            ObjectDisposedException.ThrowIf(_disposed, this);
-        }
+        private void EnsureOpen() => _state.EnsureOpen(this);
 
-        private async Task<List<T>> Rows<T>(Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                prepare(command);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
-                return rows;
-            }
-            catch (SqliteException e) when (store.Translate(e) is { } translated)
-            {
-                throw translated;
-            }
-        }
+        private Task<List<T>> Rows<T>(Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+            DbRows.ListInAsync(connection, transaction, prepare, read, e => e is SqliteException sqlite ? store.Translate(sqlite) : null, cancellationToken);
     }
 }
