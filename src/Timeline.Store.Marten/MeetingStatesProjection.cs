@@ -47,7 +47,7 @@ internal sealed class MeetingStatesProjection(Func<IEvent, StoredEvent> read) : 
             var known = before.Select(e => e.EventId).ToHashSet();
             var whole = before.Concat(touched[i].Where(e => !known.Contains(e.EventId))).ToList();
             var held = openOf[key].ToDictionary(d => d.ReportedFrom);
-            if (whole.Any(e => e.RecordedAt.Instant.UtcTicks > recordedAt) || held.Values.Any(d => d.RecordedFrom > recordedAt))
+            if (!MeetingStates.CanAdvance(whole, held.Values.Select(d => d.RecordedFrom), recordedAt))
             {
                 operations.DeleteWhere<MeetingStateDocument>(d => d.MeetingId == key);
                 started.AddRange(MeetingStates.Of(whole).Select(MeetingStateDocument.Of));

@@ -192,7 +192,7 @@ public sealed partial class SqliteEventStore
         {
             var events = await index.ReadStreamAsync(this, stream, cancellationToken).ConfigureAwait(false);
             var open = await index.ReadOpenAsync(stream, cancellationToken).ConfigureAwait(false);
-            if (events.Any(e => e.RecordedAt.Instant.UtcTicks > ticks) || open.Values.Any(o => o.State.RecordedFrom > ticks))
+            if (!MeetingStates.CanAdvance(events, open.Values.Select(o => o.State.RecordedFrom), ticks))
             {
                 await index.ReplaceAsync(stream, MeetingStates.Of(events), cancellationToken).ConfigureAwait(false);
                 continue;

@@ -50,6 +50,14 @@ public static partial class MeetingStates
     }
 
     /// <summary>
+    /// True when <see cref="Advance"/> can take one meeting's rows to <paramref name="recordedAt"/>: nothing in its
+    /// <paramref name="stream"/> and none of its open rows (their <paramref name="openRecordedFrom"/>) is recorded later.
+    /// Otherwise (a clock set back) its rows must be computed afresh with <see cref="Of"/>.
+    /// </summary>
+    public static bool CanAdvance(IEnumerable<StoredEvent> stream, IEnumerable<long> openRecordedFrom, long recordedAt) =>
+        !stream.Any(e => e.RecordedAt.Instant.UtcTicks > recordedAt) && !openRecordedFrom.Any(from => from > recordedAt);
+
+    /// <summary>
     /// What an append recorded at <paramref name="recordedAt"/> changes in one meeting's rows: the states open before it
     /// (<paramref name="open"/>, the rows whose system-time interval is still open) that no longer hold end there, and
     /// the states that hold from then on and were not open start there. The rows closed before are untouched. This is
@@ -64,7 +72,7 @@ public static partial class MeetingStates
     /// rows must then be computed afresh with <see cref="Of"/>.</exception>
     public static MeetingStateChange Advance(IReadOnlyCollection<StoredEvent> stream, IReadOnlyCollection<HeldState> open, long recordedAt)
     {
-        if (stream.Any(e => e.RecordedAt.Instant.UtcTicks > recordedAt) || open.Any(h => h.RecordedFrom > recordedAt))
+        if (!CanAdvance(stream, open.Select(h => h.RecordedFrom), recordedAt))
         {
             throw new ArgumentException("an event or an open row is recorded after the append: compute the rows afresh", nameof(recordedAt));
         }
