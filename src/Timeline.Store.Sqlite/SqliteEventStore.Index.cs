@@ -212,7 +212,7 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>How many events a batch of streams folded together during a rebuild holds, at least.</summary>
-    private const int RebuildBatchEvents = 4096;
+    private const int RebuildBatchEvents = 1024;
 
     /// <summary>One stream's index rows and report days, as a rebuild computes them.</summary>
     private sealed record FoldedStream(IReadOnlyList<MeetingStateRow> Rows, IReadOnlyList<ReportDayRow> Days);
