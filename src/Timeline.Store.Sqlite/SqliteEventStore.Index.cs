@@ -137,46 +137,85 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    /// <summary>Recomputes every index row from the log within <paramref name="transaction"/>, one stream at a time.</summary>
+    /// <summary>
+    /// Recomputes every index row from the log within <paramref name="transaction"/>. The log is read once in stream
+    /// order; its streams go in batches of about <see cref="RebuildBatchEvents"/> events to the thread pool, where
+    /// <see cref="MeetingStates.Of"/> folds them in parallel while this thread reads the next batch and writes the one
+    /// before, so memory holds at most three batches.
+    /// </summary>
     private async Task<IndexRebuild> RebuildAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var index = new IndexWriter(connection, transaction);
-        await index.ClearAsync(cancellationToken).ConfigureAwait(false);
+        var indexes = await index.BeginRebuildAsync(cancellationToken).ConfigureAwait(false);
         long events = 0, meetings = 0, states = 0;
         var days = new Dictionary<(int Day, long RecordedAt), int>();
-        await using (var read = EventWriter.Command(connection, transaction, SelectEvents + " ORDER BY stream_id, stream_version"))
+        Task<FoldedStream[]>? folding = null;
+        async Task WriteFoldedAsync()
         {
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var stream = new List<StoredEvent>();
-            async Task FlushAsync()
+            foreach (var folded in await folding!.ConfigureAwait(false))
             {
-                var rows = MeetingStates.Of(stream);
-                await index.InsertAsync(rows, cancellationToken).ConfigureAwait(false);
-                foreach (var day in MeetingStates.ReportDays(stream))
+                await index.InsertRebuiltAsync(folded.Rows, cancellationToken).ConfigureAwait(false);
+                foreach (var day in folded.Days)
                 {
                     days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
                 }
-                (events, meetings, states) = (events + stream.Count, meetings + 1, states + rows.Count);
-                stream.Clear();
+                (meetings, states) = (meetings + 1, states + folded.Rows.Count);
             }
+        }
+        async Task FoldAsync(List<List<StoredEvent>> batch)
+        {
+            var next = Task.Run(
+                () => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                    .Select(stream => new FoldedStream(MeetingStates.Of(stream), MeetingStates.ReportDays(stream)))
+                    .ToArray(),
+                cancellationToken);
+            if (folding is not null)
+            {
+                await WriteFoldedAsync().ConfigureAwait(false);
+            }
+            folding = next;
+        }
+        await using (var read = EventWriter.Command(connection, transaction, SelectEvents + " ORDER BY stream_id, stream_version"))
+        {
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var batch = new List<List<StoredEvent>>();
+            var batched = 0;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var e = ReadEvent(reader);
-                if (stream.Count > 0 && stream[0].Stream != e.Stream)
+                events++;
+                if (batch.Count == 0 || batch[^1][0].Stream != e.Stream)
                 {
-                    await FlushAsync().ConfigureAwait(false);
+                    if (batched >= RebuildBatchEvents)
+                    {
+                        await FoldAsync(batch).ConfigureAwait(false);
+                        (batch, batched) = ([], 0);
+                    }
+                    batch.Add([]);
                 }
-                stream.Add(e);
+                batch[^1].Add(e);
+                batched++;
             }
-            if (stream.Count > 0)
+            if (batch.Count > 0)
             {
-                await FlushAsync().ConfigureAwait(false);
+                await FoldAsync(batch).ConfigureAwait(false);
             }
         }
+        if (folding is not null)
+        {
+            await WriteFoldedAsync().ConfigureAwait(false);
+        }
+        await index.EndRebuildAsync(indexes, cancellationToken).ConfigureAwait(false);
         await index.AddReportDaysAsync(days.Select(d => new ReportDayRow(d.Key.Day, d.Key.RecordedAt, d.Value)), cancellationToken).ConfigureAwait(false);
         await index.SetFormatAsync(MeetingStates.FormatVersion, cancellationToken).ConfigureAwait(false);
         return new IndexRebuild(events, meetings, states, days.Count, MeetingStates.FormatVersion);
     }
+
+    /// <summary>How many events a batch of streams folded together during a rebuild holds, at least.</summary>
+    private const int RebuildBatchEvents = 1024;
+
+    /// <summary>One stream's index rows and report days, as a rebuild computes them.</summary>
+    private sealed record FoldedStream(IReadOnlyList<MeetingStateRow> Rows, IReadOnlyList<ReportDayRow> Days);
 
     /// <summary>
     /// Brings the index in step with a write transaction, in it, just before it commits: each meeting it touched has

@@ -136,18 +136,7 @@ public sealed partial class SqliteEventStore
         {
             foreach (var row in rows)
             {
-                var p = _insertState.Parameters;
-                p["$meeting_id"].Value = row.MeetingId;
-                p["$reported_from"].Value = row.ReportedFrom;
-                p["$reported_to"].Value = row.ReportedTo;
-                p["$recorded_from"].Value = row.RecordedFrom;
-                p["$recorded_to"].Value = row.RecordedTo;
-                p["$earliest_day"].Value = row.EarliestDay;
-                p["$latest_day"].Value = row.LatestDay;
-                p["$dated"].Value = row.Dated;
-                p["$search_key"].Value = row.SearchKey;
-                p["$snapshot"].Value = row.Snapshot;
-                var id = (long)(await _insertState.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                var id = await InsertStateAsync(row, cancellationToken).ConfigureAwait(false);
 
                 // The R*Tree keeps 32-bit floats, rounded outwards, so its boxes hold each row's exact bounds; queries
                 // then check the exact bounds in meeting_states.
@@ -160,14 +149,43 @@ public sealed partial class SqliteEventStore
                 b["$recorded_from"].Value = row.RecordedFrom;
                 b["$recorded_to"].Value = row.RecordedTo;
                 await _insertBounds.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-                _insertParticipant.Parameters["$state_id"].Value = id;
-                foreach (var participant in row.Participants)
-                {
-                    _insertParticipant.Parameters["$participant"].Value = participant;
-                    await _insertParticipant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
             }
+        }
+
+        /// <summary>
+        /// Inserts <paramref name="rows"/> during a rebuild (<see cref="BeginRebuildAsync"/>): their states and
+        /// participants only, as <see cref="EndRebuildAsync"/> fills the R*Tree from all of them at once.
+        /// </summary>
+        public async Task InsertRebuiltAsync(IReadOnlyList<MeetingStateRow> rows, CancellationToken cancellationToken)
+        {
+            foreach (var row in rows)
+            {
+                await InsertStateAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Inserts one row into meeting_states and its participants; returns its state_id.</summary>
+        private async Task<long> InsertStateAsync(MeetingStateRow row, CancellationToken cancellationToken)
+        {
+            var p = _insertState.Parameters;
+            p["$meeting_id"].Value = row.MeetingId;
+            p["$reported_from"].Value = row.ReportedFrom;
+            p["$reported_to"].Value = row.ReportedTo;
+            p["$recorded_from"].Value = row.RecordedFrom;
+            p["$recorded_to"].Value = row.RecordedTo;
+            p["$earliest_day"].Value = row.EarliestDay;
+            p["$latest_day"].Value = row.LatestDay;
+            p["$dated"].Value = row.Dated;
+            p["$search_key"].Value = row.SearchKey;
+            p["$snapshot"].Value = row.Snapshot;
+            var id = (long)(await _insertState.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            _insertParticipant.Parameters["$state_id"].Value = id;
+            foreach (var participant in row.Participants)
+            {
+                _insertParticipant.Parameters["$participant"].Value = participant;
+                await _insertParticipant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return id;
         }
 
         /// <summary>Adds <paramref name="rows"/> to the report-day counts.</summary>
@@ -183,11 +201,69 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        /// <summary>Drops every row of the index (for a rebuild).</summary>
-        public async Task ClearAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Empties the index for a rebuild, the cheap way: the R*Tree is dropped and created again empty (its rows go
+        /// one at a time otherwise), and the secondary indexes of meeting_states and meeting_state_participants are
+        /// dropped, so the rows go in without them and <see cref="EndRebuildAsync"/> builds each once, sorted.
+        /// </summary>
+        /// <returns>The SQL that creates what was dropped, as sqlite_master keeps it (so it stays the schema's own).</returns>
+        public async Task<IReadOnlyList<string>> BeginRebuildAsync(CancellationToken cancellationToken)
         {
-            await using var clear = Command("DELETE FROM meeting_state_bounds; DELETE FROM meeting_state_participants; DELETE FROM meeting_states; DELETE FROM report_days;");
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var dropped = new List<(string Type, string Name, string Sql)>();
+            await using (var find = Command(
+                """
+                SELECT type, name, sql FROM sqlite_master
+                WHERE (type = 'index' AND tbl_name IN ('meeting_states', 'meeting_state_participants') AND sql IS NOT NULL)
+                   OR (type = 'table' AND name = 'meeting_state_bounds')
+                ORDER BY type DESC, name
+                """))
+            {
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    dropped.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+            foreach (var (type, name, _) in dropped)
+            {
+                // Names from sqlite_master, quoted as identifiers; DDL takes no parameters.
+                await using var drop = Command($"DROP {(type == "table" ? "TABLE" : "INDEX")} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+                await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var tables = dropped.Where(d => d.Type == "table").Select(d => d.Sql).ToList();
+            await ExecuteAllAsync(tables, cancellationToken).ConfigureAwait(false);
+            await using (var clear = Command("DELETE FROM meeting_state_participants; DELETE FROM meeting_states; DELETE FROM report_days;"))
+            {
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return [.. dropped.Where(d => d.Type == "index").Select(d => d.Sql)];
+        }
+
+        /// <summary>
+        /// Ends a rebuild begun by <see cref="BeginRebuildAsync"/> once every row is in: fills the R*Tree from
+        /// meeting_states in one statement (the same bounds <see cref="InsertAsync"/> gives each row) and creates the
+        /// dropped <paramref name="indexes"/> again.
+        /// </summary>
+        public async Task EndRebuildAsync(IReadOnlyList<string> indexes, CancellationToken cancellationToken)
+        {
+            await ExecuteAllAsync(
+                [
+                    """
+                    INSERT INTO meeting_state_bounds (state_id, first_day, last_day, reported_from, reported_to, recorded_from, recorded_to)
+                    SELECT state_id, earliest_day, latest_day, reported_from, reported_to, recorded_from, recorded_to FROM meeting_states
+                    """,
+                    .. indexes,
+                ],
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task ExecuteAllAsync(IEnumerable<string> statements, CancellationToken cancellationToken)
+        {
+            foreach (var sql in statements)
+            {
+                await using var command = Command(sql);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <summary>Records the format the index now has.</summary>

@@ -5,6 +5,7 @@ using Timeline.Core.Knowledge;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Meetings;
+using static Timeline.Domain.Meetings.MeetingEvent;
 
 namespace Timeline.Store.Contract;
 
@@ -52,6 +53,31 @@ public abstract partial class EventStoreContract
         Assert.Equal(new IndexRebuild(0, 0, 0, 0, MeetingStates.FormatVersion), await Store.RebuildIndexAsync(Cancel));
         Assert.Empty(await Store.ReadStatesAsync(StateQuery.Now, Cancel));
         Assert.Empty(await Store.ReadReportDaysAsync(null, Cancel));
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_a_log_of_many_meetings_in_several_appends_answers_as_the_rows_computed_from_the_log()
+    {
+        // More events than a store folds in one batch (SQLite: 1,024), so the rebuild goes through several: 700
+        // meetings announced, then confirmations, then backdated declines of a third of them, each part recorded later.
+        var ids = Enumerable.Range(0, 700).Select(i => MeetingId.Parse($"talks-{i:000}")).ToList();
+        var putin = ParticipantName.Parse("Vladimir Putin");
+        await AppendAsync([.. ids.Select((id, i) => Append(id, 0, Pending(
+            new MeetingAnnounced($"Talks {i}", MeetingKind.Bilateral, [new(putin), new(ParticipantName.Parse($"Minister {i % 40}"))], null,
+                EdtfDate.Parse($"2022-{1 + (i % 12):00}-{1 + (i % 28):00}"), null), "2022-09-01")))]);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AppendAsync([.. ids.Select(id => Append(id, 1, Pending(new AttendanceConfirmed(putin, null), "2022-09-10")))]);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AppendAsync([.. ids.Where((_, i) => i % 3 == 0).Select(id => Append(id, 2, Pending(new AttendanceDeclined(putin, null, null), "2022-09-05")))]);
+        var log = await ReadAllAsync(EventQuery.All);
+        var rows = log.GroupBy(e => e.Stream).SelectMany(s => MeetingStates.Of([.. s])).ToList();
+
+        var rebuilt = await Store.RebuildIndexAsync(Cancel);
+
+        Assert.Equal(new IndexRebuild(log.Count, ids.Count, rows.Count, MeetingStates.ReportDays(log).Count, MeetingStates.FormatVersion), rebuilt);
+        var between = Cutoff.Parse(ClockStart.AddSeconds(90).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        await AssertAnswersAsync(
+            Store, rows, log, [(null, null, 0, 0), (Cutoff.Parse("2022-09-07"), null, 1, 0), (null, between, 3, 0), (null, null, 8, 50)]);
     }
 
     private static async Task AssertAnswersAsync(

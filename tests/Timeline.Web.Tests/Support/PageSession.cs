@@ -84,6 +84,36 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>The timeline row of a meeting.</summary>
     public ILocator Row(string meetingId) => Page.Locator($"#chart .row[data-meeting-id=\"{meetingId}\"]");
 
+    /// <summary>The meeting ids of the rows currently in the document, in their order.</summary>
+    public Task<string[]> DrawnRowIdsAsync() =>
+        Page.Locator("#chart .row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.meetingId)");
+
+    /// <summary>
+    /// The meeting ids of every row a reader scrolling from the top of the page to its end meets, in order: the page
+    /// draws only the rows near the window, so this scrolls by half a window at a time and notes the rows drawn.
+    /// </summary>
+    public Task<string[]> ScrolledRowIdsAsync() => Page.EvaluateAsync<string[]>("""
+        async () => {
+          const frames = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const ids = [];
+          const seen = new Set();
+          window.scrollTo(0, 0);
+          await frames();
+          for (;;) {
+            for (const row of document.querySelectorAll('#chart .row')) {
+              if (!seen.has(row.dataset.meetingId)) {
+                seen.add(row.dataset.meetingId);
+                ids.push(row.dataset.meetingId);
+              }
+            }
+            const before = window.scrollY;
+            window.scrollBy(0, window.innerHeight / 2);
+            await frames();
+            if (window.scrollY === before) return ids;
+          }
+        }
+        """);
+
     /// <summary>
     /// Moves the "as known on" slider to a day the way a keyboard user does: focus, then an arrow key held down until
     /// the day is reached (one key-down per day, auto-repeats after the first), then released. Waits until the timeline

@@ -4,13 +4,14 @@
 //
 // The page asks only for what it shows: the schedule comes in pages of PAGE_SIZE meetings in schedule order
 // (GET /api/schedule?limit=&after=), and "Show more" (or scrolling to the end) fetches the next page with the cursor the
-// last one gave. A store of 100,000 meetings opens as fast as one of a dozen.
+// last one gave. A store of 100,000 meetings opens as fast as one of a dozen. Of the meetings fetched, only the rows
+// near the window are drawn (timeline.js), so a slider step costs a screenful of rows, not the whole list.
 
 import { getJson, configureKeys, storedKey, storeKey, ApiError, KeyCancelled } from './api.js';
 import { h, $ } from './dom.js';
 import { dayNumber, isoDay, formatDay } from './dates.js';
 import { LEVELS, NOT_NAMED, STATUSES, participantIn } from './vocabulary.js';
-import { renderTimeline, axisFor } from './timeline.js';
+import { renderTimeline, axisFor, markOpen, revealRow } from './timeline.js';
 import { renderHistory } from './panel.js';
 import { renderLedger } from './ledger.js';
 import { changesById, conflictsById, renderChanges, renderConflicts, rangeWords } from './changes.js';
@@ -102,6 +103,23 @@ async function loadSchedule(asOf, search, wanted) {
 const scheduleKey = (date, search, wanted) => `${date}|${search}|${wanted}`;
 const scheduleAsOf = date => cached(schedules, scheduleKey(date, state.search, state.wanted),
   () => loadSchedule(date, state.search, state.wanted));
+
+let onItsWay = Promise.resolve(); // the last schedule request sent
+
+/**
+ * The schedule as known on date, asked for only once the last request has been answered, and not at all (null) if
+ * by then the page no longer wants it (current() is false): a held arrow key sends one request at a time, for the
+ * day the slider is on when the last one is answered, instead of queueing one per day.
+ */
+async function scheduleInTurn(date, current) {
+  if (!schedules.has(scheduleKey(date, state.search, state.wanted))) {
+    await onItsWay.catch(() => {});
+    if (!current()) return null;
+  }
+  const schedule = scheduleAsOf(date);
+  onItsWay = schedule;
+  return schedule;
+}
 
 /** The meetings whose conflicts the page asks for: the rows of schedule (those drawn) and the open one. */
 const conflictIds = schedule => [...new Set([...schedule.meetings.map(m => m.id), ...(state.openMeeting ? [state.openMeeting] : [])])];
@@ -241,8 +259,9 @@ function setSliderText() {
   el.asofText.textContent = formatDay(state.date);
   el.slider.setAttribute('aria-valuetext', words);
   const day = dayNumber(state.date);
-  el.prev.disabled = !state.reportDays.some(d => dayNumber(d) < day);
-  el.next.disabled = !state.reportDays.some(d => dayNumber(d) > day);
+  // The report days are sorted: there is an earlier (a later) one when the first (the last) is.
+  el.prev.disabled = !(state.reportDays.length && dayNumber(state.reportDays[0]) < day);
+  el.next.disabled = !(state.reportDays.length && dayNumber(state.reportDays.at(-1)) > day);
 }
 
 function buildTicks() {
@@ -341,16 +360,12 @@ function summarize(schedule) {
 
 /** Marks the row whose history the panel shows. */
 function markOpenRow() {
-  for (const row of el.chart.querySelectorAll('.row')) {
-    row.classList.toggle('is-open', row.dataset.meetingId === state.openMeeting);
-  }
+  markOpen(el.chart, state.openMeeting);
 }
 
 function drawTimeline() {
   const schedule = state.shown;
   if (!schedule) return;
-  // Redrawing replaces the rows: a keyboard user keeps their place.
-  const focused = document.activeElement?.closest?.('#chart .row')?.dataset.meetingId;
   const axis = axisFor(state.latest, schedule);
   if (state.shownDate !== state.date) {
     // A new day: its rows are compared with what was on screen when the slider's move began (a drag, or an arrow
@@ -366,7 +381,6 @@ function drawTimeline() {
   });
   state.shownDate = state.date;
   markOpenRow();
-  if (focused) el.chart.querySelector(`.row[data-meeting-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   summarize(schedule);
   showPaging(schedule);
   el.chart.dataset.asOf = state.date;
@@ -415,8 +429,8 @@ async function refresh() {
     // does not queue one such question per day.
     const stepping = state.stepping;
     state.stepping = false;
-    const [schedule, diff] = await Promise.all([scheduleAsOf(date), diffFor(date)]);
     const current = () => date === state.date && compare === state.compare && search === state.search;
+    const [schedule, diff] = await Promise.all([scheduleInTurn(date, current), diffFor(date)]);
     if (!current()) return; // the slider, the compared day or the search has moved on
     state.shown = schedule;
     state.diff = diff;
@@ -515,7 +529,8 @@ function closeMeeting() {
   delete el.panel.dataset.meetingId;
   markOpenRow();
   document.body.classList.remove('panel-open');
-  const back = state.opener?.isConnected ? state.opener : el.chart.querySelector(`[data-meeting-id="${CSS.escape(id)}"]`);
+  // The row that opened it may have scrolled out of the drawn window (or been drawn anew): its meeting's row, then.
+  const back = state.opener?.isConnected ? state.opener : revealRow(el.chart, id);
   back?.focus();
 }
 
