@@ -151,7 +151,7 @@ public sealed partial class SqliteEventStore
         {
             foreach (var folded in batch)
             {
-                await index.InsertRebuiltAsync(folded.Rows, cancellationToken).ConfigureAwait(false);
+                index.InsertRebuilt(folded.Rows);
                 tally.Add(folded);
             }
         }
