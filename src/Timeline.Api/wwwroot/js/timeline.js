@@ -233,7 +233,8 @@ function viewOf(container) {
     // Scrolling, a resize, or the chart coming into sight (its tab chosen) may bring rows near that are not drawn.
     const check = () => { if (needsDrawing(view)) drawWindow(view); };
     window.addEventListener('scroll', check, { passive: true });
-    new ResizeObserver(check).observe(container);
+    // Drawn in the next frame, not inside the observer's callback: drawing changes the size it observes.
+    new ResizeObserver(() => requestAnimationFrame(check)).observe(container);
   }
   return view;
 }
