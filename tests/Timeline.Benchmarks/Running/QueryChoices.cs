@@ -32,8 +32,10 @@ internal sealed record QueryChoices(string WindowFrom, string WindowTo, int Wind
     }
 
     /// <summary>
-    /// Whole days around <paramref name="center"/>, widened a day at a time on each side until the dates that
-    /// <see cref="WindowSize"/> meetings were announced with meet it (a month-long date meets every day of its month).
+    /// Whole days from <paramref name="center"/>, widened by one day at a time, on the later and the earlier side in
+    /// turn, until the dates that <see cref="WindowSize"/> meetings were announced with meet it (a month-long date meets
+    /// every day of its month). One day at a time keeps the window close to the size asked for in a dense archive,
+    /// where a day on each side at once overshoots by half, so the growth figure compares answers of about one size.
     /// </summary>
     private static (DateOnly From, DateOnly To, int Meetings) Window(List<PlannedMeeting> announced, DateOnly center)
     {
@@ -41,9 +43,9 @@ internal sealed record QueryChoices(string WindowFrom, string WindowTo, int Wind
         int InWindow() => announced.Count(m => m.InitialDates.First <= to && m.InitialDates.Last >= from);
         var wanted = Math.Min(WindowSize, announced.Count);
         var count = InWindow();
-        while (count < wanted)
+        for (var later = true; count < wanted; later = !later)
         {
-            (from, to) = (from.AddDays(-1), to.AddDays(1));
+            (from, to) = later ? (from, to.AddDays(1)) : (from.AddDays(-1), to);
             count = InWindow();
         }
         return (from, to, count);
