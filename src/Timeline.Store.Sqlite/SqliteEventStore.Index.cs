@@ -176,16 +176,17 @@ public sealed partial class SqliteEventStore
     /// <summary>
     /// Brings the index in step with a write transaction, in it, just before it commits: each meeting it touched has
     /// its open rows advanced to <paramref name="recordedAt"/> (<see cref="MeetingStates.Advance"/>), once however many
-    /// batches touched it; a stream with anything recorded later (a clock set back) has its rows computed afresh.
+    /// batches touched it; a stream with anything recorded later (a clock set back) has its rows computed afresh. A
+    /// stream the appends brought whole is not read again.
     /// </summary>
     private async Task IndexTouchedAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IEnumerable<MeetingId> touched, RecordedAt recordedAt, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, TouchedStreams touched, RecordedAt recordedAt, CancellationToken cancellationToken)
     {
         var ticks = recordedAt.Instant.UtcTicks;
         await using var index = new IndexWriter(connection, transaction);
-        foreach (var stream in touched)
+        foreach (var stream in touched.Streams)
         {
-            var events = await index.ReadStreamAsync(this, stream, cancellationToken).ConfigureAwait(false);
+            var events = touched.WholeStream(stream) ?? await index.ReadStreamAsync(this, stream, cancellationToken).ConfigureAwait(false);
             var open = await index.ReadOpenAsync(stream, cancellationToken).ConfigureAwait(false);
             if (!MeetingStates.CanAdvance(events, open.Values.Select(o => o.State.RecordedFrom), ticks))
             {

@@ -16,7 +16,7 @@ public sealed partial class SqliteEventStore
         SqliteEventStore store, SqliteConnection connection, SqliteTransaction transaction, RecordedAt recordedAt, string recordedBy) : IEventTransaction
     {
         private readonly EventWriter _writer = new(connection, transaction);
-        private readonly HashSet<MeetingId> _touched = [];
+        private readonly TouchedStreams _touched = new();
         private readonly TransactionState _state = new();
 
         public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(MeetingId stream, CancellationToken cancellationToken)
@@ -41,7 +41,8 @@ public sealed partial class SqliteEventStore
         /// Every expected version is checked, the sequences are drawn after the highest ever used, the complete events are
         /// made (<see cref="StreamAppend.Stamp"/>) and chained from the last stored event, this transaction's included
         /// (<see cref="HashChain"/>), their rows and report days written. The touched meetings' as-of index rows are
-        /// advanced once, at <see cref="CommitAsync"/>.
+        /// advanced once, at <see cref="CommitAsync"/>, from the streams as the appends brought them where they can be
+        /// kept (<see cref="TouchedStreams"/>).
         /// </remarks>
         public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
         {
@@ -85,7 +86,7 @@ public sealed partial class SqliteEventStore
                     await _writer.InsertAsync(e, cancellationToken).ConfigureAwait(false);
                 }
                 await IndexReportDaysAsync(connection, transaction, stored, cancellationToken).ConfigureAwait(false);
-                _touched.UnionWith(appends.Select(a => a.Stream));
+                _touched.Add(appends, stored);
                 _state.Failed = false;
                 return stored;
             }

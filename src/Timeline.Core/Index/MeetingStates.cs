@@ -82,10 +82,20 @@ public static partial class MeetingStates
         }
         var id = stream.First().Stream;
         var held = open.ToDictionary(h => (h.ReportedFrom, h.ReportedTo, h.Snapshot));
+        // A state that holds over the same knowledge interval, from before the first one the append can change, holds on
+        // as it is: it is not folded into a snapshot again only to be found equal.
+        var changedFrom = ChangedFrom(stream, recordedAt);
+        var heldOver = open.GroupBy(h => (h.ReportedFrom, h.ReportedTo)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
         var kept = new HashSet<(long, long, string)>();
         var started = new List<MeetingStateRow>();
-        foreach (var (from, to, snapshot) in KnowledgeIntervals(id, stream))
+        foreach (var (from, to, snapshot) in KnowledgeIntervals(id, stream, (from, to) => from >= changedFrom || !heldOver.ContainsKey((from, to))))
         {
+            if (snapshot is null)
+            {
+                var same = heldOver[(from, to)];
+                kept.Add((same.ReportedFrom, same.ReportedTo, same.Snapshot));
+                continue;
+            }
             var key = (from, to, Write(snapshot));
             if (held.ContainsKey(key))
             {
@@ -100,10 +110,32 @@ public static partial class MeetingStates
     }
 
     /// <summary>
-    /// The knowledge intervals of one meeting as <paramref name="recorded"/> shows it: from each distinct reportedAt to the
-    /// next, the fold of the events reported by then (<see cref="TimelineFold.Meetings"/>'s answer for that meeting).
+    /// The first reportedAt whose knowledge interval the events recorded at <paramref name="recordedAt"/> can change: an
+    /// event changes the states reported from its own reportedAt on (the fold, the version, the latest report), a
+    /// retraction also those from each entry it retracts on. The states of earlier intervals depend only on events
+    /// reported before, which were all recorded before.
     /// </summary>
-    private static IEnumerable<(long From, long To, MeetingSnapshot Snapshot)> KnowledgeIntervals(MeetingId id, IReadOnlyCollection<StoredEvent> recorded)
+    private static long ChangedFrom(IReadOnlyCollection<StoredEvent> stream, long recordedAt)
+    {
+        var changedFrom = Open;
+        foreach (var e in stream.Where(e => e.RecordedAt.Instant.UtcTicks >= recordedAt))
+        {
+            changedFrom = Math.Min(changedFrom, e.ReportedAt.Instant.UtcTicks);
+            foreach (var target in TimelineFold.TargetsOf(e, stream))
+            {
+                changedFrom = Math.Min(changedFrom, target.ReportedAt.Instant.UtcTicks);
+            }
+        }
+        return changedFrom;
+    }
+
+    /// <summary>
+    /// The knowledge intervals of one meeting as <paramref name="recorded"/> shows it: from each distinct reportedAt to the
+    /// next, the fold of the events reported by then (<see cref="TimelineFold.Meetings"/>'s answer for that meeting); its
+    /// snapshot is made only for the intervals <paramref name="wanted"/> names (From, To), null for the others.
+    /// </summary>
+    private static IEnumerable<(long From, long To, MeetingSnapshot? Snapshot)> KnowledgeIntervals(
+        MeetingId id, IReadOnlyCollection<StoredEvent> recorded, Func<long, long, bool> wanted)
     {
         var retracted = TimelineFold.Retracted(recorded);
         var ordered = recorded.OrderBy(e => e.ReportedAt.Instant.UtcTicks).ThenBy(e => e.Sequence).ToList();
@@ -129,7 +161,8 @@ public static partial class MeetingStates
             }
             if (view.State.Exists)
             {
-                yield return (from, i < ordered.Count ? ordered[i].ReportedAt.Instant.UtcTicks : Open, Snapshot(view with { Version = version }, latest));
+                var to = i < ordered.Count ? ordered[i].ReportedAt.Instant.UtcTicks : Open;
+                yield return (from, to, wanted(from, to) ? Snapshot(view with { Version = version }, latest) : null);
             }
         }
     }

@@ -9,6 +9,14 @@ namespace Timeline.Core.Storage;
 /// <param name="Events">The events, in order; at least one.</param>
 public sealed record StreamAppend(MeetingId Stream, long ExpectedVersion, IReadOnlyList<PendingEvent> Events)
 {
+    /// <summary>
+    /// The stream's events before this append, as read to decide it, when the caller has them: its first
+    /// <see cref="ExpectedVersion"/> events, in version order. Once the store has found the stream at that version, they
+    /// are the stream as stored, so it need not read them again to advance the as-of index (<see cref="TouchedStreams"/>).
+    /// Null when not given.
+    /// </summary>
+    public IReadOnlyList<StoredEvent>? StoredBefore { get; init; }
+
     /// <summary>The argument checks every backend's <see cref="IEventStore.AppendAsync"/> makes before touching storage.</summary>
     /// <exception cref="ArgumentException">
     /// A stream appears twice, has no events or a negative expected version, or an event lacks its event, reportedAt,

@@ -32,7 +32,7 @@ internal sealed record Repetitions(int MaxRepetitions, TimeSpan Budget, int MinR
     /// times it until <see cref="MaxRepetitions"/> runs or the budget is spent. The argument counts every run, untimed
     /// ones included, from 0.
     /// </summary>
-    public Task<Latency> MeasureAsync(Func<int, Task> operation) => MeasureAsync(async run =>
+    public Task<Latency> MeasureAsync(Func<int, Task> operation) => MeasureSelfTimedAsync(async run =>
     {
         var watch = Stopwatch.StartNew();
         await operation(run);
@@ -41,9 +41,10 @@ internal sealed record Repetitions(int MaxRepetitions, TimeSpan Budget, int MinR
 
     /// <summary>
     /// As <see cref="MeasureAsync(Func{int, Task})"/>, for an operation that times itself and returns its own
-    /// milliseconds (the web page's figures are timed inside the browser, from the event to the drawing).
+    /// milliseconds (the web page's figures are timed inside the browser, from the event to the drawing). Not an
+    /// overload of it: a lambda that returns a number (a count of rows) would bind here and be taken for its time.
     /// </summary>
-    public async Task<Latency> MeasureAsync(Func<int, Task<double>> timedOperation)
+    public async Task<Latency> MeasureSelfTimedAsync(Func<int, Task<double>> timedOperation)
     {
         var run = 0;
         var warmUp = Stopwatch.StartNew();

@@ -49,7 +49,7 @@ internal static class BrowserPhase
         WithPageAsync(plan, async (browser, http) =>
         {
             var rows = 0;
-            var page = await plan.Repetitions.MeasureAsync(async _ =>
+            var page = await plan.Repetitions.MeasureSelfTimedAsync(async _ =>
             {
                 await using var context = await NewContextAsync(browser, http.BaseAddress!);
                 var tab = await context.NewPageAsync();
@@ -79,7 +79,7 @@ internal static class BrowserPhase
             var days = new List<string>();
             var rows = new List<int>();
             await tab.Locator("#asof").FocusAsync();
-            var steps = await plan.Repetitions.MeasureAsync(async _ =>
+            var steps = await plan.Repetitions.MeasureSelfTimedAsync(async _ =>
             {
                 var expected = DateOnly.ParseExact(shown.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 await tab.Keyboard.PressAsync("ArrowLeft");

@@ -227,7 +227,7 @@ internal sealed class CommandLoop(IEventStore store, TimeProvider clock, Recorde
 
         public IReadOnlyList<StreamAppend> Appends => [.. Streams
             .Where(s => s.Value.Staged.Count > 0)
-            .Select(s => new StreamAppend(s.Key, s.Value.StoredVersion, [.. s.Value.Staged]))];
+            .Select(s => new StreamAppend(s.Key, s.Value.StoredVersion, [.. s.Value.Staged]) { StoredBefore = s.Value.Stored })];
 
         public void Add(SubmittedCommand submitted, string commandId, MeetingId stream, string result, IReadOnlyList<PendingEvent> events, CommandRejected? rejection = null) =>
             _list.Add((submitted, commandId, stream, result, events, rejection));
@@ -402,6 +402,9 @@ internal sealed class CommandLoop(IEventStore store, TimeProvider clock, Recorde
         public long Version => StoredVersion + Staged.Count;
 
         public IReadOnlyList<StoredEvent> Events => _events;
+
+        /// <summary>The events stored (as read, and as this run has written them), without those staged.</summary>
+        public IReadOnlyList<StoredEvent> Stored => _events[..^Staged.Count];
 
         /// <summary>True when something in the stream was reported after <paramref name="reportedAt"/>.</summary>
         public bool HasReportsAfter(ReportedAt reportedAt) => _latestReported > reportedAt.Instant;
