@@ -166,52 +166,29 @@ public sealed partial class MartenEventStore
         session.DeleteWhere<ReportDayDocument>(d => d.RecordedAt >= long.MinValue);
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var (events, meetings, states, pending) = (0L, 0L, 0L, 0);
-        var days = new Dictionary<(int Day, long RecordedAt), int>();
-        var stream = new List<StoredEvent>();
-        async Task FlushAsync()
-        {
-            if (stream.Count == 0)
-            {
-                return;
-            }
-            var rows = MeetingStates.Of(stream);
-            session.Insert([.. rows.Select(MeetingStateDocument.Of)]);
-            foreach (var day in MeetingStates.ReportDays(stream))
-            {
-                days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
-            }
-            (meetings, states, pending) = (meetings + 1, states + rows.Count, pending + rows.Count);
-            stream.Clear();
-            if (pending >= 1000)
-            {
-                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                pending = 0;
-            }
-        }
+        var tally = new RebuildTally();
         await using (var reader = _store.QuerySession(new SessionOptions { Timeout = Unlimited }))
         {
             var log = reader.Events.QueryAllRawEvents()
                 .Where(e => e.StreamKey != TombstoneStream)
                 .OrderBy(e => e.StreamKey).ThenBy(e => e.Version)
-                .ToAsyncEnumerable(cancellationToken);
-            await foreach (var raw in log.WithCancellation(cancellationToken).ConfigureAwait(false))
+                .ToAsyncEnumerable(cancellationToken)
+                .Select(raw => ToStoredEvent(raw));
+            await foreach (var batch in MeetingStates.FoldAllAsync(log, cancellationToken).ConfigureAwait(false))
             {
-                var e = ToStoredEvent(raw);
-                if (stream.Count > 0 && stream[0].Stream != e.Stream)
+                foreach (var folded in batch)
                 {
-                    await FlushAsync().ConfigureAwait(false);
+                    session.Insert([.. folded.Rows.Select(MeetingStateDocument.Of)]);
+                    tally.Add(folded);
                 }
-                stream.Add(e);
-                events++;
+                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        await FlushAsync().ConfigureAwait(false);
-        session.Insert([.. days.Select(day => ReportDayDocument.Of(new ReportDayRow(day.Key.Day, day.Key.RecordedAt, day.Value)))]);
+        session.Insert([.. tally.Days.Select(ReportDayDocument.Of)]);
         session.Store(new IndexFormatDocument { Version = MeetingStates.FormatVersion });
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new IndexRebuild(events, meetings, states, days.Count, MeetingStates.FormatVersion);
+        return tally.Result();
     }
 }

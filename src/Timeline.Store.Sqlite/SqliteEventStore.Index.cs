@@ -138,84 +138,40 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>
-    /// Recomputes every index row from the log within <paramref name="transaction"/>. The log is read once in stream
-    /// order; its streams go in batches of about <see cref="RebuildBatchEvents"/> events to the thread pool, where
-    /// <see cref="MeetingStates.Of"/> folds them in parallel while this thread reads the next batch and writes the one
-    /// before, so memory holds at most three batches.
+    /// Recomputes every index row from the log within <paramref name="transaction"/>: the log is read once in stream
+    /// order and folded in parallel batches (<see cref="MeetingStates.FoldAllAsync"/>), written without the R*Tree and
+    /// the secondary indexes, which are built once at the end (<see cref="IndexWriter.BeginRebuildAsync"/>).
     /// </summary>
     private async Task<IndexRebuild> RebuildAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var index = new IndexWriter(connection, transaction);
         var indexes = await index.BeginRebuildAsync(cancellationToken).ConfigureAwait(false);
-        long events = 0, meetings = 0, states = 0;
-        var days = new Dictionary<(int Day, long RecordedAt), int>();
-        Task<FoldedStream[]>? folding = null;
-        async Task WriteFoldedAsync()
+        var tally = new RebuildTally();
+        await foreach (var batch in MeetingStates.FoldAllAsync(ReadLogInStreamOrderAsync(connection, transaction, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            foreach (var folded in await folding!.ConfigureAwait(false))
+            foreach (var folded in batch)
             {
-                await index.InsertRebuiltAsync(folded.Rows, cancellationToken).ConfigureAwait(false);
-                foreach (var day in folded.Days)
-                {
-                    days[(day.Day, day.RecordedAt)] = days.GetValueOrDefault((day.Day, day.RecordedAt)) + day.Reports;
-                }
-                (meetings, states) = (meetings + 1, states + folded.Rows.Count);
+                index.InsertRebuilt(folded.Rows);
+                tally.Add(folded);
             }
-        }
-        async Task FoldAsync(List<List<StoredEvent>> batch)
-        {
-            var next = Task.Run(
-                () => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                    .Select(stream => new FoldedStream(MeetingStates.Of(stream), MeetingStates.ReportDays(stream)))
-                    .ToArray(),
-                cancellationToken);
-            if (folding is not null)
-            {
-                await WriteFoldedAsync().ConfigureAwait(false);
-            }
-            folding = next;
-        }
-        await using (var read = EventWriter.Command(connection, transaction, SelectEvents + " ORDER BY stream_id, stream_version"))
-        {
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var batch = new List<List<StoredEvent>>();
-            var batched = 0;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var e = ReadEvent(reader);
-                events++;
-                if (batch.Count == 0 || batch[^1][0].Stream != e.Stream)
-                {
-                    if (batched >= RebuildBatchEvents)
-                    {
-                        await FoldAsync(batch).ConfigureAwait(false);
-                        (batch, batched) = ([], 0);
-                    }
-                    batch.Add([]);
-                }
-                batch[^1].Add(e);
-                batched++;
-            }
-            if (batch.Count > 0)
-            {
-                await FoldAsync(batch).ConfigureAwait(false);
-            }
-        }
-        if (folding is not null)
-        {
-            await WriteFoldedAsync().ConfigureAwait(false);
         }
         await index.EndRebuildAsync(indexes, cancellationToken).ConfigureAwait(false);
-        await index.AddReportDaysAsync(days.Select(d => new ReportDayRow(d.Key.Day, d.Key.RecordedAt, d.Value)), cancellationToken).ConfigureAwait(false);
+        await index.AddReportDaysAsync(tally.Days, cancellationToken).ConfigureAwait(false);
         await index.SetFormatAsync(MeetingStates.FormatVersion, cancellationToken).ConfigureAwait(false);
-        return new IndexRebuild(events, meetings, states, days.Count, MeetingStates.FormatVersion);
+        return tally.Result();
     }
 
-    /// <summary>How many events a batch of streams folded together during a rebuild holds, at least.</summary>
-    private const int RebuildBatchEvents = 1024;
-
-    /// <summary>One stream's index rows and report days, as a rebuild computes them.</summary>
-    private sealed record FoldedStream(IReadOnlyList<MeetingStateRow> Rows, IReadOnlyList<ReportDayRow> Days);
+    /// <summary>Every event, each stream's together in version order, read within <paramref name="transaction"/>.</summary>
+    private async IAsyncEnumerable<StoredEvent> ReadLogInStreamOrderAsync(
+        SqliteConnection connection, SqliteTransaction transaction, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var read = EventWriter.Command(connection, transaction, SelectEvents + " ORDER BY stream_id, stream_version");
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadEvent(reader);
+        }
+    }
 
     /// <summary>
     /// Brings the index in step with a write transaction, in it, just before it commits: each meeting it touched has

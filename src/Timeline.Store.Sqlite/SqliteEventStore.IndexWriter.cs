@@ -14,6 +14,17 @@ public sealed partial class SqliteEventStore
     /// </summary>
     private sealed class IndexWriter : IAsyncDisposable
     {
+        /// <summary>Inserts one state; its parameters, by position: 1 meeting_id to 10 snapshot, as listed.</summary>
+        private const string InsertStateSql = """
+            INSERT INTO meeting_states (
+                meeting_id, reported_from, reported_to, recorded_from, recorded_to, earliest_day, latest_day, dated, search_key, snapshot)
+            VALUES ($meeting_id, $reported_from, $reported_to, $recorded_from, $recorded_to, $earliest_day, $latest_day, $dated, $search_key, $snapshot)
+            RETURNING state_id
+            """;
+
+        /// <summary>Inserts one participant of a state; its parameters, by position: 1 participant, 2 state_id.</summary>
+        private const string InsertParticipantSql = "INSERT INTO meeting_state_participants (participant, state_id) VALUES ($participant, $state_id)";
+
         private readonly SqliteConnection _connection;
         private readonly SqliteTransaction _transaction;
         private readonly SqliteCommand _readStream;
@@ -28,6 +39,8 @@ public sealed partial class SqliteEventStore
         private readonly SqliteCommand _endBounds;
         private readonly SqliteCommand _dropState;
         private readonly SqliteCommand _dropBounds;
+        private PositionalStatement? _rebuiltState;
+        private PositionalStatement? _rebuiltParticipant;
 
         public IndexWriter(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -39,12 +52,7 @@ public sealed partial class SqliteEventStore
             // Participants go with their state (ON DELETE CASCADE).
             _deleteStates = Command("DELETE FROM meeting_states WHERE meeting_id = $meeting_id", "$meeting_id");
             _insertState = Command(
-                """
-                INSERT INTO meeting_states (
-                    meeting_id, reported_from, reported_to, recorded_from, recorded_to, earliest_day, latest_day, dated, search_key, snapshot)
-                VALUES ($meeting_id, $reported_from, $reported_to, $recorded_from, $recorded_to, $earliest_day, $latest_day, $dated, $search_key, $snapshot)
-                RETURNING state_id
-                """,
+                InsertStateSql,
                 "$meeting_id", "$reported_from", "$reported_to", "$recorded_from", "$recorded_to", "$earliest_day", "$latest_day", "$dated", "$search_key", "$snapshot");
             _insertBounds = Command(
                 """
@@ -52,7 +60,7 @@ public sealed partial class SqliteEventStore
                 VALUES ($state_id, $first_day, $last_day, $reported_from, $reported_to, $recorded_from, $recorded_to)
                 """,
                 "$state_id", "$first_day", "$last_day", "$reported_from", "$reported_to", "$recorded_from", "$recorded_to");
-            _insertParticipant = Command("INSERT INTO meeting_state_participants (participant, state_id) VALUES ($participant, $state_id)", "$participant", "$state_id");
+            _insertParticipant = Command(InsertParticipantSql, "$participant", "$state_id");
             _addReportDay = Command(
                 """
                 INSERT INTO report_days (day, recorded_at, reports) VALUES ($day, $recorded_at, $reports)
@@ -156,11 +164,20 @@ public sealed partial class SqliteEventStore
         /// Inserts <paramref name="rows"/> during a rebuild (<see cref="BeginRebuildAsync"/>): their states and
         /// participants only, as <see cref="EndRebuildAsync"/> fills the R*Tree from all of them at once.
         /// </summary>
-        public async Task InsertRebuiltAsync(IReadOnlyList<MeetingStateRow> rows, CancellationToken cancellationToken)
+        public void InsertRebuilt(IReadOnlyList<MeetingStateRow> rows)
         {
+            _rebuiltState ??= new PositionalStatement(_connection, InsertStateSql);
+            _rebuiltParticipant ??= new PositionalStatement(_connection, InsertParticipantSql);
             foreach (var row in rows)
             {
-                await InsertStateAsync(row, cancellationToken).ConfigureAwait(false);
+                var id = _rebuiltState
+                    .Bind(1, row.MeetingId).Bind(2, row.ReportedFrom).Bind(3, row.ReportedTo).Bind(4, row.RecordedFrom).Bind(5, row.RecordedTo)
+                    .Bind(6, row.EarliestDay).Bind(7, row.LatestDay).Bind(8, row.Dated ? 1 : 0).Bind(9, row.SearchKey).Bind(10, row.Snapshot)
+                    .Insert();
+                foreach (var participant in row.Participants)
+                {
+                    _rebuiltParticipant.Bind(1, participant).Bind(2, id).Insert();
+                }
             }
         }
 
@@ -276,6 +293,8 @@ public sealed partial class SqliteEventStore
 
         public async ValueTask DisposeAsync()
         {
+            _rebuiltState?.Dispose();
+            _rebuiltParticipant?.Dispose();
             foreach (var command in (SqliteCommand[])[_readStream, _deleteBounds, _deleteStates, _insertState, _insertBounds, _insertParticipant, _addReportDay, _readOpen, _endState, _endBounds, _dropState, _dropBounds])
             {
                 await command.DisposeAsync().ConfigureAwait(false);
