@@ -47,9 +47,12 @@ internal sealed class PhaseRunner(string workFolder, TextWriter log)
             throw new PhaseFailed($"the {phase} phase failed (exit {process.ExitCode}): {said}", process.ExitCode);
         }
         var last = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        return last is null
+        var result = last is null
             ? throw new PhaseFailed($"the {phase} phase printed no result. {said}", 1)
             : JsonSerializer.Deserialize<PhaseResult>(last) ?? throw new PhaseFailed($"the {phase} phase printed '{last}', not a result", 1);
+        // Each phase's raw result as it comes: a run that fails later (or is stopped) still leaves what it measured.
+        await log.WriteLineAsync($"  {phase} done: {last}");
+        return result;
     }
 
     /// <summary>How to start this program again: its own executable, or <c>dotnet exec</c> on its assembly.</summary>
