@@ -137,13 +137,20 @@ public sealed partial class MartenEventStore
         _indexReady = true;
     }
 
+    /// <summary>Npgsql's command timeout that sets no limit.</summary>
+    private const int Unlimited = 0;
+
     /// <returns>What was rebuilt; null when <paramref name="onlyIfStale"/> found the index current.</returns>
     private async Task<IndexRebuild?> RebuildAsync(bool onlyIfStale, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
+        // No time limit per statement: deleting every index document at once takes longer the larger the store (at a
+        // million events, well past Npgsql's 30 s default). Cancelling the token stops a rebuild.
+        var options = SessionOptions.ForTransaction(transaction);
+        options.Timeout = Unlimited;
+        await using var session = _store.LightweightSession(options);
         var format = await session.LoadAsync<IndexFormatDocument>(IndexFormatDocument.MeetingStates, cancellationToken).ConfigureAwait(false);
         if (format?.Version > MeetingStates.FormatVersion)
         {
@@ -160,7 +167,7 @@ public sealed partial class MartenEventStore
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var tally = new RebuildTally();
-        await using (var reader = _store.QuerySession())
+        await using (var reader = _store.QuerySession(new SessionOptions { Timeout = Unlimited }))
         {
             var log = reader.Events.QueryAllRawEvents()
                 .Where(e => e.StreamKey != TombstoneStream)

@@ -145,6 +145,30 @@ public sealed class MeetingStateIndexTests(MartenStoreFixture database) : IClass
     }
 
     [Fact]
+    public async Task A_rebuild_is_not_cut_short_by_the_connection_strings_command_timeout()
+    {
+        // A rebuild's statements take longer the larger the store; here one waits on rows another transaction holds,
+        // for longer than the 1 s per statement the connection string allows.
+        var (log, points) = Cases(1)[0];
+        await using var filled = await FilledAsync(log);
+        var limited = new Npgsql.NpgsqlConnectionStringBuilder(await database.RequireAsync()) { CommandTimeout = 1 }.ConnectionString;
+        await using var store = new MartenEventStore(limited, new FakeTimeProvider(RandomLog.Start), new() { Schema = filled.Schema });
+        await using var holder = new Npgsql.NpgsqlConnection(await database.RequireAsync());
+        await holder.OpenAsync(Cancel);
+        await using (var transaction = await holder.BeginTransactionAsync(Cancel))
+        {
+            await using var lockRows = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM (SELECT id FROM {filled.Schema}.{IndexTables.StateTable} FOR UPDATE) AS held", holder, transaction);
+            Assert.True((long)(await lockRows.ExecuteScalarAsync(Cancel))! > 0);
+            var rebuild = store.RebuildIndexAsync(Cancel);
+            await Task.Delay(TimeSpan.FromSeconds(2.5), Cancel);
+            Assert.False(rebuild.IsCompleted);
+            await transaction.RollbackAsync(Cancel);
+            Assert.Equal(log.Stamp().Count, (await rebuild).Events);
+        }
+        await AssertAnswersFromTheLogAsync(store, points);
+    }
+
+    [Fact]
     public async Task A_restored_store_and_a_store_whose_index_format_is_older_are_rebuilt_before_they_answer()
     {
         var (log, points) = Cases(1)[0];
