@@ -25,6 +25,38 @@ public sealed class MeetingStatesTests
         Gen.Select(RandomLogs.Log(), RandomLogs.AsOf, RandomLogs.RecordedAsOf, Gen.Int[0, 9]);
 
     [Fact]
+    public async Task A_rebuild_folds_every_stream_of_a_log_as_Of_does_in_the_log_order_over_several_batches()
+    {
+        await RandomLogs.Log().SampleAsync(async random =>
+        {
+            // The random log's meetings again and again under other ids: more events than two batches hold.
+            var stamped = random.Stamp();
+            var copies = (2 * MeetingStates.RebuildBatchEvents / stamped.Count) + 1;
+            List<StoredEvent> log = [.. Enumerable.Range(0, copies)
+                .SelectMany(copy => stamped.Select(e => e with { Stream = MeetingId.Parse($"{e.Stream.Value}-{copy:000}") }))
+                .OrderBy(e => e.Stream.Value, StringComparer.Ordinal).ThenBy(e => e.StreamVersion)];
+            var streams = log.GroupBy(e => e.Stream).ToList();
+
+            var folded = new List<FoldedStream>();
+            await foreach (var batch in MeetingStates.FoldAllAsync(log.ToAsyncEnumerable(), TestContext.Current.CancellationToken))
+            {
+                folded.AddRange(batch);
+            }
+
+            Assert.Equal(streams.Count, folded.Count);
+            Assert.Equal(streams.Select(s => s.Count()), folded.Select(f => f.Events));
+            Assert.Equal(streams.Select(s => Json(MeetingStates.Of([.. s]))), folded.Select(f => Json(f.Rows)));
+            Assert.Equal(streams.Select(s => Json(MeetingStates.ReportDays(s))), folded.Select(f => Json(f.Days)));
+            var tally = new RebuildTally();
+            folded.ForEach(tally.Add);
+            Assert.Equal(
+                new IndexRebuild(log.Count, streams.Count, folded.Sum(f => f.Rows.Count), MeetingStates.ReportDays(log).Count, MeetingStates.FormatVersion),
+                tally.Result());
+            Assert.Equal(Json(MeetingStates.ReportDays(log)), Json(tally.Days.OrderBy(d => d.Day).ThenBy(d => d.RecordedAt)));
+        }, iter: 8);
+    }
+
+    [Fact]
     public void The_schedule_from_the_rows_equals_the_schedule_folded_from_the_log()
     {
         Cases.Sample(c =>
