@@ -8,6 +8,15 @@
 # Release build, installs it into a temporary tool path and runs `timeline demo` from there; a failure there fails
 # the run too.
 set -euo pipefail
+
+# Tests stop the CLI and server processes they start with Ctrl+C (SIGINT). A shell started in the background by a
+# non-interactive one ignores SIGINT; every process it starts inherits that, and a .NET program then keeps ignoring it
+# (as a background job should), so those tests would wait in vain. Run once more with SIGINT at its default.
+if [ -z "${TIMELINE_RUN_ALL_SIGINT:-}" ]; then
+  export TIMELINE_RUN_ALL_SIGINT=default
+  exec env --default-signal=INT bash "$0" "$@"
+fi
+
 cd "$(dirname "$0")/.."
 
 log() { printf '\n== %s\n' "$*"; }
