@@ -30,17 +30,15 @@ public sealed partial class SqliteEventStore
         private readonly SqliteCommand _readStream;
         private readonly SqliteCommand _deleteBounds;
         private readonly SqliteCommand _deleteStates;
-        private readonly SqliteCommand _insertState;
         private readonly SqliteCommand _insertBounds;
-        private readonly SqliteCommand _insertParticipant;
         private readonly SqliteCommand _addReportDay;
         private readonly SqliteCommand _readOpen;
         private readonly SqliteCommand _endState;
         private readonly SqliteCommand _endBounds;
         private readonly SqliteCommand _dropState;
         private readonly SqliteCommand _dropBounds;
-        private PositionalStatement? _rebuiltState;
-        private PositionalStatement? _rebuiltParticipant;
+        private PositionalStatement? _insertState;
+        private PositionalStatement? _insertParticipant;
 
         public IndexWriter(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -51,16 +49,12 @@ public sealed partial class SqliteEventStore
                 "$meeting_id");
             // Participants go with their state (ON DELETE CASCADE).
             _deleteStates = Command("DELETE FROM meeting_states WHERE meeting_id = $meeting_id", "$meeting_id");
-            _insertState = Command(
-                InsertStateSql,
-                "$meeting_id", "$reported_from", "$reported_to", "$recorded_from", "$recorded_to", "$earliest_day", "$latest_day", "$dated", "$search_key", "$snapshot");
             _insertBounds = Command(
                 """
                 INSERT INTO meeting_state_bounds (state_id, first_day, last_day, reported_from, reported_to, recorded_from, recorded_to)
                 VALUES ($state_id, $first_day, $last_day, $reported_from, $reported_to, $recorded_from, $recorded_to)
                 """,
                 "$state_id", "$first_day", "$last_day", "$reported_from", "$reported_to", "$recorded_from", "$recorded_to");
-            _insertParticipant = Command(InsertParticipantSql, "$participant", "$state_id");
             _addReportDay = Command(
                 """
                 INSERT INTO report_days (day, recorded_at, reports) VALUES ($day, $recorded_at, $reports)
@@ -144,7 +138,7 @@ public sealed partial class SqliteEventStore
         {
             foreach (var row in rows)
             {
-                var id = await InsertStateAsync(row, cancellationToken).ConfigureAwait(false);
+                var id = InsertState(row);
 
                 // The R*Tree keeps 32-bit floats, rounded outwards, so its boxes hold each row's exact bounds; queries
                 // then check the exact bounds in meeting_states.
@@ -166,41 +160,24 @@ public sealed partial class SqliteEventStore
         /// </summary>
         public void InsertRebuilt(IReadOnlyList<MeetingStateRow> rows)
         {
-            _rebuiltState ??= new PositionalStatement(_connection, InsertStateSql);
-            _rebuiltParticipant ??= new PositionalStatement(_connection, InsertParticipantSql);
             foreach (var row in rows)
             {
-                var id = _rebuiltState
-                    .Bind(1, row.MeetingId).Bind(2, row.ReportedFrom).Bind(3, row.ReportedTo).Bind(4, row.RecordedFrom).Bind(5, row.RecordedTo)
-                    .Bind(6, row.EarliestDay).Bind(7, row.LatestDay).Bind(8, row.Dated ? 1 : 0).Bind(9, row.SearchKey).Bind(10, row.Snapshot)
-                    .Insert();
-                foreach (var participant in row.Participants)
-                {
-                    _rebuiltParticipant.Bind(1, participant).Bind(2, id).Insert();
-                }
+                InsertState(row);
             }
         }
 
         /// <summary>Inserts one row into meeting_states and its participants; returns its state_id.</summary>
-        private async Task<long> InsertStateAsync(MeetingStateRow row, CancellationToken cancellationToken)
+        private long InsertState(MeetingStateRow row)
         {
-            var p = _insertState.Parameters;
-            p["$meeting_id"].Value = row.MeetingId;
-            p["$reported_from"].Value = row.ReportedFrom;
-            p["$reported_to"].Value = row.ReportedTo;
-            p["$recorded_from"].Value = row.RecordedFrom;
-            p["$recorded_to"].Value = row.RecordedTo;
-            p["$earliest_day"].Value = row.EarliestDay;
-            p["$latest_day"].Value = row.LatestDay;
-            p["$dated"].Value = row.Dated;
-            p["$search_key"].Value = row.SearchKey;
-            p["$snapshot"].Value = row.Snapshot;
-            var id = (long)(await _insertState.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            _insertParticipant.Parameters["$state_id"].Value = id;
+            _insertState ??= new PositionalStatement(_connection, InsertStateSql);
+            _insertParticipant ??= new PositionalStatement(_connection, InsertParticipantSql);
+            var id = _insertState
+                .Bind(1, row.MeetingId).Bind(2, row.ReportedFrom).Bind(3, row.ReportedTo).Bind(4, row.RecordedFrom).Bind(5, row.RecordedTo)
+                .Bind(6, row.EarliestDay).Bind(7, row.LatestDay).Bind(8, row.Dated ? 1 : 0).Bind(9, row.SearchKey).Bind(10, row.Snapshot)
+                .Insert();
             foreach (var participant in row.Participants)
             {
-                _insertParticipant.Parameters["$participant"].Value = participant;
-                await _insertParticipant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _insertParticipant.Bind(1, participant).Bind(2, id).Insert();
             }
             return id;
         }
@@ -293,9 +270,9 @@ public sealed partial class SqliteEventStore
 
         public async ValueTask DisposeAsync()
         {
-            _rebuiltState?.Dispose();
-            _rebuiltParticipant?.Dispose();
-            foreach (var command in (SqliteCommand[])[_readStream, _deleteBounds, _deleteStates, _insertState, _insertBounds, _insertParticipant, _addReportDay, _readOpen, _endState, _endBounds, _dropState, _dropBounds])
+            _insertState?.Dispose();
+            _insertParticipant?.Dispose();
+            foreach (var command in (SqliteCommand[])[_readStream, _deleteBounds, _deleteStates, _insertBounds, _addReportDay, _readOpen, _endState, _endBounds, _dropState, _dropBounds])
             {
                 await command.DisposeAsync().ConfigureAwait(false);
             }

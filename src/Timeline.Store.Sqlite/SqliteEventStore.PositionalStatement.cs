@@ -7,9 +7,9 @@ public sealed partial class SqliteEventStore
 {
     /// <summary>
     /// One statement prepared on a connection's native handle (<see cref="SqliteConnection.Handle"/>, the way
-    /// Microsoft.Data.Sqlite documents for calling SQLite directly) and bound by position, for the rebuild's many
-    /// inserts: a <see cref="SqliteCommand"/> looks each parameter up by name and sets up a data reader on every
-    /// execution, which was most of a rebuild's time. It runs in whatever transaction the connection has open.
+    /// Microsoft.Data.Sqlite documents for calling SQLite directly) and bound by position, for the index's many state
+    /// and participant inserts (appends and rebuilds alike): a <see cref="SqliteCommand"/> looks each parameter up by
+    /// name and sets up a data reader on every execution, which was most of a rebuild's time. It runs in whatever transaction the connection has open.
     /// </summary>
     private sealed class PositionalStatement : IDisposable
     {
