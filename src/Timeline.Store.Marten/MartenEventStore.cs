@@ -74,6 +74,7 @@ public sealed partial class MartenEventStore : IStore, IDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
     private readonly int _connectTimeoutSeconds;
+    private readonly int _commandTimeoutSeconds;
     private int _disposed;
 
     /// <summary>A store with the default options: schema <c>timeline</c>, created on first use, 5 s to connect.</summary>
@@ -116,6 +117,7 @@ public sealed partial class MartenEventStore : IStore, IDisposable
         _options = options;
         _schema = options.Schema;
         _connectTimeoutSeconds = connection.Timeout;
+        _commandTimeoutSeconds = connection.CommandTimeout;
         _dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
         _store = new DocumentStore(Configure(_dataSource, clock, options, EventSource));
     }
@@ -338,7 +340,7 @@ public sealed partial class MartenEventStore : IStore, IDisposable
                 case SocketException socket:
                     return Unavailable($"cannot connect: {socket.Message}", exception);
                 case TimeoutException when exception is NpgsqlException || e.InnerException is null:
-                    return Unavailable($"no answer within {_connectTimeoutSeconds} s", exception);
+                    return Unavailable(NoAnswer, exception);
                 // Npgsql's own failures below PostgreSQL's: a connection that broke while in use (the server stopped,
                 // the network went away).
                 case IOException when fromNpgsql:
@@ -349,4 +351,12 @@ public sealed partial class MartenEventStore : IStore, IDisposable
     }
 
     private StoreUnavailable Unavailable(string reason, Exception cause) => new(Where, reason, cause);
+
+    /// <summary>
+    /// A timeout, named with both limits: Npgsql's timeout while connecting and its timeout of a statement (a lock
+    /// waited for, a slow query) throw the same exceptions, so which one ran out cannot be told reliably.
+    /// </summary>
+    private string NoAnswer => _commandTimeoutSeconds == 0
+        ? $"no answer within {_connectTimeoutSeconds} s (the connect timeout, Timeout in the connection string)"
+        : $"no answer within {_connectTimeoutSeconds} s to connect or {_commandTimeoutSeconds} s for a statement (Timeout and Command Timeout in the connection string; a statement may be waiting for a lock or slow on a large store)";
 }

@@ -20,8 +20,10 @@ public sealed partial class SqliteEventStore
     /// One statement, driven by the narrowest filter given: the meetings named, else the date window (through the
     /// R*Tree <c>meeting_state_bounds</c>, which also narrows both times), else the participant, else the schedule's
     /// order from the cursor on. Every other filter and the exact interval bounds are checked on the rows it reaches.
-    /// Its rows are read one at a time from an open connection while the caller enumerates; WAL mode lets writers go on
-    /// meanwhile.
+    /// A participant narrows only to the meetings that ever named them (<c>meeting_participants</c>); whether a state
+    /// names them is checked on its snapshot (<see cref="StateQuery.Admits"/>), so with a participant the limit is
+    /// applied here rather than in SQL. Its rows are read one at a time from an open connection while the caller
+    /// enumerates; WAL mode lets writers go on meanwhile.
     /// </remarks>
     public async IAsyncEnumerable<MeetingSnapshot> StreamStatesAsync(StateQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -32,9 +34,18 @@ public sealed partial class SqliteEventStore
             command => command.CommandText = StatesSql(query, command.Parameters),
             reader => MeetingStates.Read(reader.GetString(0)),
             cancellationToken);
+        var left = query.Limit ?? int.MaxValue;
         await foreach (var state in states.ConfigureAwait(false))
         {
-            yield return state;
+            if (left == 0)
+            {
+                yield break;
+            }
+            if (query.Admits(state))
+            {
+                left--;
+                yield return state;
+            }
         }
     }
 
@@ -59,7 +70,7 @@ public sealed partial class SqliteEventStore
         }
         else if (query.ParticipantKey is not null)
         {
-            sql.Append("meeting_state_participants p CROSS JOIN meeting_states s ON s.state_id = p.state_id WHERE p.participant = $participant");
+            sql.Append("meeting_participants p CROSS JOIN meeting_states s ON s.meeting_id = p.meeting_id WHERE p.participant = $participant");
         }
         else
         {
@@ -74,7 +85,10 @@ public sealed partial class SqliteEventStore
         }
         if (query.ParticipantKey is { } participant)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM meeting_state_participants q WHERE q.participant = $participant AND q.state_id = s.state_id)");
+            if (query.Meetings is not null || query.Windowed)
+            {
+                sql.Append(" AND s.meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE participant = $participant)");
+            }
             parameters.AddWithValue("$participant", participant);
         }
         if (query.SearchText is { } search)
@@ -91,7 +105,7 @@ public sealed partial class SqliteEventStore
             parameters.AddWithValue("$after_id", after.Id);
         }
         sql.Append(" ORDER BY s.earliest_day, s.latest_day, s.meeting_id");
-        if (query.Limit is { } limit)
+        if (query.Limit is { } limit && query.ParticipantKey is null)
         {
             sql.Append(" LIMIT $limit");
             parameters.AddWithValue("$limit", limit);

@@ -22,8 +22,13 @@ public sealed partial class SqliteEventStore
             RETURNING state_id
             """;
 
-        /// <summary>Inserts one participant of a state; its parameters, by position: 1 participant, 2 state_id.</summary>
-        private const string InsertParticipantSql = "INSERT INTO meeting_state_participants (participant, state_id) VALUES ($participant, $state_id)";
+        /// <summary>
+        /// Records that a meeting names a participant, unless it is recorded already; its parameters, by position:
+        /// 1 participant, 2 meeting_id. Rows stay when a later state no longer names the participant: readers check
+        /// each state's snapshot.
+        /// </summary>
+        private const string InsertParticipantSql =
+            "INSERT INTO meeting_participants (participant, meeting_id) VALUES ($participant, $meeting_id) ON CONFLICT DO NOTHING";
 
         private readonly SqliteConnection _connection;
         private readonly SqliteTransaction _transaction;
@@ -47,7 +52,6 @@ public sealed partial class SqliteEventStore
             _deleteBounds = Command(
                 "DELETE FROM meeting_state_bounds WHERE state_id IN (SELECT state_id FROM meeting_states WHERE meeting_id = $meeting_id)",
                 "$meeting_id");
-            // Participants go with their state (ON DELETE CASCADE).
             _deleteStates = Command("DELETE FROM meeting_states WHERE meeting_id = $meeting_id", "$meeting_id");
             _insertBounds = Command(
                 """
@@ -67,7 +71,6 @@ public sealed partial class SqliteEventStore
             _readOpen.Parameters["$open"].Value = MeetingStates.Open;
             _endState = Command("UPDATE meeting_states SET recorded_to = $recorded_to WHERE state_id = $state_id", "$recorded_to", "$state_id");
             _endBounds = Command("UPDATE meeting_state_bounds SET recorded_to = $recorded_to WHERE state_id = $state_id", "$recorded_to", "$state_id");
-            // Participants go with their state (ON DELETE CASCADE).
             _dropState = Command("DELETE FROM meeting_states WHERE state_id = $state_id", "$state_id");
             _dropBounds = Command("DELETE FROM meeting_state_bounds WHERE state_id = $state_id", "$state_id");
         }
@@ -166,7 +169,7 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        /// <summary>Inserts one row into meeting_states and its participants; returns its state_id.</summary>
+        /// <summary>Inserts one row into meeting_states and its meeting's participants; returns its state_id.</summary>
         private long InsertState(MeetingStateRow row)
         {
             _insertState ??= new PositionalStatement(_connection, InsertStateSql);
@@ -177,7 +180,7 @@ public sealed partial class SqliteEventStore
                 .Insert();
             foreach (var participant in row.Participants)
             {
-                _insertParticipant.Bind(1, participant).Bind(2, id).Insert();
+                _insertParticipant.Bind(1, participant).Bind(2, row.MeetingId).Insert();
             }
             return id;
         }
@@ -197,8 +200,8 @@ public sealed partial class SqliteEventStore
 
         /// <summary>
         /// Empties the index for a rebuild, the cheap way: the R*Tree is dropped and created again empty (its rows go
-        /// one at a time otherwise), and the secondary indexes of meeting_states and meeting_state_participants are
-        /// dropped, so the rows go in without them and <see cref="EndRebuildAsync"/> builds each once, sorted.
+        /// one at a time otherwise), and the secondary indexes of meeting_states are dropped, so the rows go in
+        /// without them and <see cref="EndRebuildAsync"/> builds each once, sorted.
         /// </summary>
         /// <returns>The SQL that creates what was dropped, as sqlite_master keeps it (so it stays the schema's own).</returns>
         public async Task<IReadOnlyList<string>> BeginRebuildAsync(CancellationToken cancellationToken)
@@ -207,7 +210,7 @@ public sealed partial class SqliteEventStore
             await using (var find = Command(
                 """
                 SELECT type, name, sql FROM sqlite_master
-                WHERE (type = 'index' AND tbl_name IN ('meeting_states', 'meeting_state_participants') AND sql IS NOT NULL)
+                WHERE (type = 'index' AND tbl_name = 'meeting_states' AND sql IS NOT NULL)
                    OR (type = 'table' AND name = 'meeting_state_bounds')
                 ORDER BY type DESC, name
                 """))
@@ -226,7 +229,7 @@ public sealed partial class SqliteEventStore
             }
             var tables = dropped.Where(d => d.Type == "table").Select(d => d.Sql).ToList();
             await ExecuteAllAsync(tables, cancellationToken).ConfigureAwait(false);
-            await using (var clear = Command("DELETE FROM meeting_state_participants; DELETE FROM meeting_states; DELETE FROM report_days;"))
+            await using (var clear = Command("DELETE FROM meeting_participants; DELETE FROM meeting_states; DELETE FROM report_days;"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

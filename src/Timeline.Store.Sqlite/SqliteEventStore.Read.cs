@@ -148,13 +148,12 @@ public sealed partial class SqliteEventStore
         }
         if (EventQuery.SearchKey(query.Speaker) is { } speaker)
         {
-            // instr, not LIKE: the needle is plain text, so % and _ in it match themselves.
-            sql.Append(" AND instr(speaker_key, $speaker) > 0").Append(Trigrams("speaker_key", speaker, parameters));
+            sql.Append(" AND speaker_key IN ").Append(KeysContaining("$speaker"));
             parameters.AddWithValue("$speaker", speaker);
         }
         if (EventQuery.SearchKey(query.Outlet) is { } outlet)
         {
-            sql.Append(" AND instr(outlet_key, $outlet) > 0").Append(Trigrams("outlet_key", outlet, parameters));
+            sql.Append(" AND outlet_key IN ").Append(KeysContaining("$outlet"));
             parameters.AddWithValue("$outlet", outlet);
         }
         sql.Append(" ORDER BY sequence");
@@ -167,20 +166,11 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>
-    /// Narrows a substring search to the events whose trigram index (<c>event_sources</c>) has the needle as a phrase,
-    /// which finds every event that contains it; instr beside it stays the exact test. A needle of fewer than three
-    /// characters has no trigram, so it is left to instr alone.
+    /// The distinct speaker and outlet keys (<c>source_keys</c>) that contain the parameter: a substring search runs over
+    /// these few, and reaches the events through the key column's index. instr, not LIKE: the needle is plain text, so
+    /// % and _ in it match themselves.
     /// </summary>
-    private static string Trigrams(string column, string needle, SqliteParameterCollection parameters)
-    {
-        if (needle.EnumerateRunes().Count() < 3)
-        {
-            return string.Empty;
-        }
-        var name = $"${column}_phrase";
-        parameters.AddWithValue(name, $"{column} : \"{needle.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        return $" AND sequence IN (SELECT rowid FROM event_sources WHERE event_sources MATCH {name})";
-    }
+    private static string KeysContaining(string parameter) => $"(SELECT key FROM source_keys WHERE instr(key, {parameter}) > 0)";
 
     private static string JsonArray(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray());
 

@@ -113,6 +113,41 @@ public sealed partial class SqliteEventStore
         """
         ALTER TABLE events ADD COLUMN hash TEXT;
         """,
+        // 5: fewer pages written per event. (a) The audit's substring search in speaker and outlet runs over the few
+        // distinct keys (source_keys, filled by a trigger) and reaches the events through a b-tree on each key column,
+        // instead of a trigram index of every event (about 6 pages an event). (b) Participants are kept per meeting
+        // (meeting_participants), not per state row: a new state of a meeting adds nothing unless it names someone
+        // new. The row narrows a participant query to the meetings that ever named them; the exact test is made on
+        // each state's snapshot. The index format is set to 0, so first use rebuilds it into the new table.
+        """
+        DROP TRIGGER IF EXISTS event_sources_on_insert;
+        DROP TABLE IF EXISTS event_sources;
+
+        CREATE TABLE IF NOT EXISTS source_keys (
+            key TEXT NOT NULL PRIMARY KEY
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TRIGGER IF NOT EXISTS source_keys_on_insert AFTER INSERT ON events BEGIN
+            INSERT OR IGNORE INTO source_keys (key) SELECT new.speaker_key WHERE new.speaker_key IS NOT NULL;
+            INSERT OR IGNORE INTO source_keys (key) SELECT new.outlet_key WHERE new.outlet_key IS NOT NULL;
+        END;
+
+        INSERT OR IGNORE INTO source_keys (key)
+        SELECT speaker_key FROM events WHERE speaker_key IS NOT NULL UNION SELECT outlet_key FROM events WHERE outlet_key IS NOT NULL;
+
+        CREATE INDEX IF NOT EXISTS events_by_speaker_key ON events (speaker_key) WHERE speaker_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS events_by_outlet_key ON events (outlet_key) WHERE outlet_key IS NOT NULL;
+
+        DROP TABLE IF EXISTS meeting_state_participants;
+
+        CREATE TABLE IF NOT EXISTS meeting_participants (
+            participant TEXT NOT NULL,
+            meeting_id  TEXT NOT NULL,
+            PRIMARY KEY (participant, meeting_id)
+        ) STRICT, WITHOUT ROWID;
+
+        UPDATE index_format SET version = 0;
+        """,
     ];
 
     /// <summary>The schema version that added the hash chain: migrating to it hashes every event already stored.</summary>

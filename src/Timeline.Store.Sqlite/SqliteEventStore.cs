@@ -35,9 +35,10 @@ public sealed partial class SqliteEventStore : IStore, IDisposable
 {
     /// <summary>
     /// The schema version this code writes and reads; a file with a newer one is refused. 2 added the trigram index
-    /// of speakers and outlets; 3 the as-of index (<c>meeting_states</c> and its companions); 4 the hash chain.
+    /// of speakers and outlets; 3 the as-of index (<c>meeting_states</c> and its companions); 4 the hash chain; 5 replaced
+    /// the trigram index with the distinct keys and the participants of each state with those of each meeting.
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary>How long a write waits for another writer's lock unless told otherwise.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(15);

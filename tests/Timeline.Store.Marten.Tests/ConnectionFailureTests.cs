@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Npgsql;
 using Timeline.Core.Storage;
 using Timeline.Domain.Dates;
+using Timeline.Domain.Meetings;
 using Timeline.Store.Contract;
 using Timeline.Testing.Postgres;
 
@@ -91,6 +92,35 @@ public sealed class ConnectionFailureTests(MartenStoreFixture database) : IClass
 
         Assert.Contains("no answer within 2 s", error.Message, StringComparison.Ordinal);
         Assert.InRange(took, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
+    public async Task A_statement_past_the_command_timeout_names_that_limit_too_not_only_the_connect_timeout()
+    {
+        // The append waits for the writer lock another transaction holds, longer than the 1 s per statement the
+        // connection string allows; the connect timeout (5 s) has nothing to do with it.
+        var connection = await ValidAsync();
+        connection.CommandTimeout = 1;
+        var schema = database.NewSchema();
+        await using var store = new MartenEventStore(connection.ConnectionString, TimeProvider.System, new() { Schema = schema });
+        await store.MigrateAsync(Cancel);
+        await using var holder = new NpgsqlConnection(await database.RequireAsync());
+        await holder.OpenAsync(Cancel);
+        await using var transaction = await holder.BeginTransactionAsync(Cancel);
+        await using (var lockWriters = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({0x544C}, hashtext('{schema}'))", holder, transaction))
+        {
+            await lockWriters.ExecuteNonQueryAsync(Cancel);
+        }
+        var meeting = MeetingId.Parse("sco-2022");
+
+        var error = await Assert.ThrowsAsync<StoreUnavailable>(() => store.AppendAsync(
+            [new StreamAppend(meeting, 0, [new PendingEvent(Guid.NewGuid(), new MeetingEvent.MeetingRelocated(new Location("Astana", "Kazakhstan")), ReportedAt.Parse("2022-08-01"), new Source(), "cmd-waits")])],
+            "analyst", Cancel));
+
+        Assert.Contains("or 1 s for a statement (Timeout and Command Timeout in the connection string", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        await transaction.RollbackAsync(Cancel);
+        Assert.Empty(await store.ReadStreamAsync(meeting, Cancel));
     }
 
     [Fact]

@@ -251,7 +251,7 @@ public sealed partial class SqliteFileTests
         store.Dispose();
         // What a version-2 file holds: the log, none of version 3's tables and no hash column (version 4).
         Execute(path, """
-            DROP TABLE meeting_state_bounds; DROP TABLE meeting_state_participants; DROP TABLE meeting_states;
+            DROP TABLE meeting_state_bounds; DROP TABLE meeting_participants; DROP TABLE meeting_states;
             DROP TABLE report_days; DROP TABLE index_format; ALTER TABLE events DROP COLUMN hash;
             DELETE FROM schema_version WHERE version > 2;
             """);

@@ -90,13 +90,11 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         Assert.Equal(0, await Open(path).CountAsync(Cancel));
 
         var tables = Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name").Select(r => r[0]);
-        // event_sources and its shadow tables: the trigram index of speakers and outlets (FTS5); meeting_state_bounds and
-        // its shadow tables: the R*Tree of the as-of index.
+        // meeting_state_bounds and its shadow tables: the R*Tree of the as-of index.
         Assert.Equal(
             [
-                "commands", "event_sources", "event_sources_config", "event_sources_data", "event_sources_docsize", "event_sources_idx", "events",
-                "index_format", "meeting_state_bounds", "meeting_state_bounds_node", "meeting_state_bounds_parent", "meeting_state_bounds_rowid",
-                "meeting_state_participants", "meeting_states", "report_days", "schema_version",
+                "commands", "events", "index_format", "meeting_participants", "meeting_state_bounds", "meeting_state_bounds_node",
+                "meeting_state_bounds_parent", "meeting_state_bounds_rowid", "meeting_states", "report_days", "schema_version", "source_keys",
             ],
             tables);
         Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
@@ -105,15 +103,18 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
     }
 
     [Fact]
-    public async Task A_file_at_version_1_gets_the_trigram_index_of_its_speakers_and_outlets_on_first_use()
+    public async Task A_file_at_version_1_gets_the_keys_of_its_speakers_and_outlets_on_first_use()
     {
         var path = files.NewPath();
         var store = Open(path);
         var stored = await store.AppendAsync(
             [new StreamAppend(G20, 0, [Pending(G20Announced, Peskov), Pending(PutinExpected, Ushakov), Pending(PutinConfirmed, UshakovInRussian)])], "analyst", Cancel);
         store.Dispose();
-        // What version 1 was: the same tables without the index and without the hash chain.
-        Execute(path, "DROP TRIGGER event_sources_on_insert; DROP TABLE event_sources; ALTER TABLE events DROP COLUMN hash; DELETE FROM schema_version WHERE version > 1");
+        // What version 1 was: the same tables without the keys, their indexes and the hash chain.
+        Execute(path, """
+            DROP TRIGGER source_keys_on_insert; DROP TABLE source_keys; DROP INDEX events_by_speaker_key; DROP INDEX events_by_outlet_key;
+            ALTER TABLE events DROP COLUMN hash; DELETE FROM schema_version WHERE version > 1
+            """);
 
         var reopened = Open(path);
         var byUshakov = await reopened.ReadAllAsync(new EventQuery { Speaker = "USHAKOV" }, Cancel).ToListAsync(Cancel);
@@ -124,7 +125,9 @@ public sealed partial class SqliteFileTests(SqliteStoreFixture files) : IClassFi
         Assert.Equal([stored[2]], byUshakovInRussian);
         Assert.Equal([stored[0]], byOutlet);
         Assert.Equal(Versions, Query(path, "SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
-        Assert.Equal([(object)stored[1].Sequence], Query(path, "SELECT rowid FROM event_sources WHERE event_sources MATCH 'speaker_key : \"ushakov\"'").Select(r => r[0]));
+        Assert.Equal(
+            ["dmitry peskov", "kremlin.ru", "tass", "yury ushakov", "тасс", "юрий ушаков"],
+            Query(path, "SELECT key FROM source_keys ORDER BY key").Select(r => r[0]));
     }
 
     [Fact]

@@ -190,7 +190,7 @@ public static partial class MeetingStates
             (meeting.Earliest ?? DateOnly.MaxValue).DayNumber,
             (meeting.Latest ?? DateOnly.MaxValue).DayNumber,
             meeting.Dates is not null,
-            [.. meeting.Participants.Select(p => ParticipantKey(p.Name)).Distinct(StringComparer.Ordinal)],
+            ParticipantKeys(meeting),
             SearchKeyOf(meeting),
             cell.Json);
     }
@@ -216,6 +216,10 @@ public static partial class MeetingStates
 
     /// <summary>The key a participant's name is kept and matched by: upper case, invariant culture, as names compare.</summary>
     public static string ParticipantKey(string name) => name.ToUpperInvariant();
+
+    /// <summary>The keys of the participants <paramref name="meeting"/> names, once each, as rows keep them.</summary>
+    public static IReadOnlyList<string> ParticipantKeys(ScheduledMeeting meeting) =>
+        [.. meeting.Participants.Select(p => ParticipantKey(p.Name)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The form search text and the searched fields are compared in: lower case, invariant culture.</summary>
     public static string SearchKey(string text) => text.ToLowerInvariant();

@@ -57,6 +57,16 @@ public sealed record StateQuery
     /// <summary>The participant's key, as rows keep it.</summary>
     public string? ParticipantKey => Participant is { } p ? MeetingStates.ParticipantKey(p.Value) : null;
 
+    /// <summary>
+    /// True when <paramref name="snapshot"/> passes the participant filter (always, without one): the exact test, for a
+    /// store whose index only narrows a participant query to the meetings that ever named the participant.
+    /// </summary>
+    public bool Admits(MeetingSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return ParticipantKey is not { } key || MeetingStates.ParticipantKeys(snapshot.Meeting).Contains(key, StringComparer.Ordinal);
+    }
+
     /// <summary>The search text, as rows keep theirs.</summary>
     public string? SearchText => Search is null ? null : MeetingStates.SearchKey(Search);
 
