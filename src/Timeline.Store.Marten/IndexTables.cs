@@ -17,7 +17,15 @@ internal sealed class IndexTables(string schema) : FeatureSchemaBase("timeline_i
 
     public const string StateAlias = "timeline_meeting_state";
 
-    public const string StateRangesIndex = "timeline_meeting_state_ranges";
+    /// <summary>
+    /// The GiST index, over the documents that are not soft-deleted only (every query asks for those): a rebuild
+    /// soft-deletes every document and writes them again, so an index over all of them would double with each rebuild
+    /// and every query would sift the deleted ones out of it.
+    /// </summary>
+    public const string StateRangesIndex = "timeline_meeting_state_live_ranges";
+
+    /// <summary>The GiST index before <see cref="StateRangesIndex"/>, over every document, deleted or not; dropped when that one is created.</summary>
+    public const string FormerStateRangesIndex = "timeline_meeting_state_ranges";
 
     /// <summary>The expressions the index is built on, and the queries write.</summary>
     public const string KnowledgeRange = "int8range(reported_from, reported_to)";
@@ -28,6 +36,7 @@ internal sealed class IndexTables(string schema) : FeatureSchemaBase("timeline_i
 
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
-        yield return new TableIndex(schema, StateTable, StateRangesIndex, $"gist ({KnowledgeRange}, {SystemRange}, {DayRange})");
+        yield return new TableIndex(
+            schema, StateTable, StateRangesIndex, $"gist ({KnowledgeRange}, {SystemRange}, {DayRange}) WHERE NOT mt_deleted", replaces: FormerStateRangesIndex);
     }
 }

@@ -25,17 +25,21 @@ public sealed partial class MartenEventStore
         await StreamStatesAsync(query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    /// <remarks>Marten's LINQ query streamed (<c>ToAsyncEnumerable</c>) from one session that stays open while the caller enumerates.</remarks>
+    /// <remarks>
+    /// Marten's LINQ query streamed (<c>ToAsyncEnumerable</c>) from one session that stays open while the caller
+    /// enumerates. It selects the snapshot alone (<c>data ->> 'snapshot'</c>), so each row is read as text once rather
+    /// than as a whole document whose snapshot is then read again.
+    /// </remarks>
     public async IAsyncEnumerable<MeetingSnapshot> StreamStatesAsync(StateQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = TimelineTelemetry.StartStoreActivity("read", "postgresql");
         ArgumentNullException.ThrowIfNull(query);
         await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
         await using var session = _store.QuerySession();
-        await using var documents = States(session, query).ToAsyncEnumerable(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await NextAsync(documents).ConfigureAwait(false))
+        await using var snapshots = States(session, query).Select(d => d.Snapshot).ToAsyncEnumerable(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextAsync(snapshots).ConfigureAwait(false))
         {
-            yield return MeetingStates.Read(documents.Current.Snapshot);
+            yield return MeetingStates.Read(snapshots.Current);
         }
     }
 

@@ -216,7 +216,8 @@ public sealed partial class MartenEventStore : IStore, IDisposable
             .Duplicate(d => d.LatestDay, notNull: true)
             .Duplicate(d => d.Dated, notNull: true)
             .SoftDeleted()
-            .IgnoreIndex(IndexTables.StateRangesIndex);
+            .IgnoreIndex(IndexTables.StateRangesIndex)
+            .IgnoreIndex(IndexTables.FormerStateRangesIndex);
         marten.Schema.For<ReportDayDocument>().DocumentAlias("timeline_report_day").Duplicate(d => d.RecordedAt, notNull: true).SoftDeleted();
         marten.Schema.For<IndexFormatDocument>().DocumentAlias("timeline_index_format");
         marten.Storage.Add(new IndexTables(options.Schema));

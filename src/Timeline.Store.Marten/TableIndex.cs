@@ -7,14 +7,19 @@ namespace Timeline.Store.Marten;
 
 /// <summary>
 /// One index on a table Marten manages, known by its name: created when missing. <c>%TRGM%</c> in the method and columns
-/// stands for the schema that holds <c>pg_trgm</c>, looked up when the index is created.
+/// stands for the schema that holds <c>pg_trgm</c>, looked up when the index is created. An index it
+/// <paramref name="replaces"/> (an older definition under another name) is dropped when it is created.
 /// </summary>
-internal sealed class TableIndex(string schema, string table, string name, string methodAndColumns) : ISchemaObject
+internal sealed class TableIndex(string schema, string table, string name, string methodAndColumns, string? replaces = null) : ISchemaObject
 {
     public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
 
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
+        if (replaces is not null)
+        {
+            writer.WriteLine($"DROP INDEX IF EXISTS {schema}.{replaces};");
+        }
         var create = $"CREATE INDEX IF NOT EXISTS {name} ON {schema}.{table} USING {methodAndColumns}";
         if (!methodAndColumns.Contains("%TRGM%", StringComparison.Ordinal))
         {

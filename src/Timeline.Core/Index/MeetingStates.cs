@@ -233,6 +233,5 @@ public static partial class MeetingStates
 
     /// <summary>Reads a snapshot written by <see cref="Write"/>.</summary>
     /// <exception cref="JsonException">The text is not a snapshot of this <see cref="FormatVersion"/>.</exception>
-    public static MeetingSnapshot Read(string json) =>
-        JsonSerializer.Deserialize<MeetingSnapshot>(json, TimelineJson.Stored) ?? throw new JsonException("a meeting snapshot is null");
+    public static MeetingSnapshot Read(string json) => MeetingSnapshotReader.Read(json);
 }

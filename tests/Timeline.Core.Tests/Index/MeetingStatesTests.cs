@@ -217,6 +217,51 @@ public sealed class MeetingStatesTests
         }, iter: 100);
     }
 
+    [Fact]
+    public void A_snapshot_with_every_field_reads_back_as_System_Text_Json_reads_it()
+    {
+        var meeting = new ScheduledMeeting(
+            "g20-2022-bali", "G20 \"summit\" in Bali", MeetingKind.Summit, "G20", MeetingStatus.Postponed, "the host asked", "2022-11-15/2022-11-16",
+            new Location("Nusa Dua", "Indonesia"), "apec-2022", ["Joko Widodo"],
+            [
+                new ScheduledParticipant("Vladimir Putin", AttendanceLevel.Declined, AttendanceMode.Virtual, "Sergey Lavrov", "2022-09-01", "2022-09-02", "2022-11-10T08:00:00Z"),
+                new ScheduledParticipant("Xi Jinping", AttendanceLevel.Confirmed, null, null, null, null, null),
+            ],
+            9)
+        { Earliest = new DateOnly(2022, 11, 15), Latest = new DateOnly(2022, 11, 16) };
+        var snapshot = new MeetingSnapshot(
+            meeting,
+            [new AttendanceStatement("Vladimir Putin", AttendanceLevel.Expected, "2022-11-10T08:00:00Z"), new AttendanceStatement("Xi Jinping", null, null)],
+            new LatestReport(42, "2022-11-10", "declined: Vladimir Putin", new Source("TASS", "https://tass.com/1", "2022-11-10", "Dmitry Peskov", "He will not go")));
+        var written = MeetingStates.Write(snapshot);
+
+        var read = MeetingStates.Read(written);
+
+        Assert.Equal(written, MeetingStates.Write(read));
+        Assert.Equal(Json([JsonSerializer.Deserialize<MeetingSnapshot>(written, TimelineJson.Stored)]), Json([read]));
+        Assert.Equal(Json([snapshot]), Json([read]));
+    }
+
+    [Theory]
+    [InlineData("""{"statements":[]}""")]
+    [InlineData("""{"meeting":{"id":"m","title":"t","kind":"summit","status":"scheduled","hosts":[],"participants":[]},"statements":[]}""")]
+    [InlineData("""{"meeting":{"id":"m","title":"t","kind":"picnic","status":"scheduled","hosts":[],"participants":[],"version":1},"statements":[]}""")]
+    [InlineData("""{"meeting":{"id":"m","title":7,"kind":"summit","status":"scheduled","hosts":[],"participants":[],"version":1},"statements":[]}""")]
+    [InlineData("""{"meeting":{"id":"m","title":"t","kind":"summit","status":"scheduled","hosts":[],"participants":[],"version":1},"statements":[{"announcedLevel":"expected"}]}""")]
+    [InlineData("""[]""")]
+    public void A_snapshot_that_lacks_a_field_or_holds_a_wrong_value_is_refused(string json) =>
+        Assert.ThrowsAny<JsonException>(() => MeetingStates.Read(json));
+
+    [Fact]
+    public void A_snapshot_with_a_property_this_code_does_not_know_is_read_without_it()
+    {
+        var read = MeetingStates.Read("""
+            {"meeting":{"id":"m","title":"t","kind":"summit","status":"scheduled","hosts":[],"participants":[],"version":1,"later":{"a":[1]}},"statements":[],"extra":1}
+            """);
+
+        Assert.Equal(("m", 1L, (LatestReport?)null), (read.Meeting.Id, read.Meeting.Version, read.LatestReport));
+    }
+
     private static List<MeetingStateRow> Rows(IReadOnlyList<StoredEvent> log) =>
         [.. log.GroupBy(e => e.Stream).SelectMany(stream => MeetingStates.Of([.. stream]))];
 
