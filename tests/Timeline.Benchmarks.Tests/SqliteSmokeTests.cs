@@ -18,6 +18,8 @@ public sealed class SqliteSmokeTests
         Assert.Contains("p50", run.Row(Figures.Growth), StringComparison.Ordinal);
         Assert.Contains("not measured (no --browser)", run.Row(Figures.FirstRender), StringComparison.Ordinal);
         Assert.Contains("full-replay fold", run.Row(Figures.Windowed), StringComparison.Ordinal);
+        // A commit writes at least one page, so a count below one would be a counter that does not count.
+        Assert.Matches(@"; [1-9][0-9]*\.[0-9] WAL pages a command", run.Row(Figures.DurableCommand));
     }
 
     /// <summary>

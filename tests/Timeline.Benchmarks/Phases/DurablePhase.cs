@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Timeline.Benchmarks.Archive;
 using Timeline.Benchmarks.Baselines;
+using Timeline.Benchmarks.Measuring;
 using Timeline.Benchmarks.Running;
 using Timeline.Core.Commands;
 using Timeline.Core.Commands.ApplyCommands;
+using Timeline.Store.Selection;
 
 namespace Timeline.Benchmarks.Phases;
 
@@ -17,12 +19,22 @@ internal static class DurablePhase
 {
     public static async Task<PhaseResult> RunAsync(BenchmarkPlan plan, CancellationToken cancellationToken)
     {
-        var product = await MeasureProductAsync(plan, cancellationToken);
+        // SQLite: the pages each command writes to the write-ahead log, counted over the product's commands.
+        var sqlite = plan.Store == StoreKind.Sqlite ? StoreLocation.Parse(plan.StoreText, Directory.GetCurrentDirectory()).SqlitePath : null;
+        double? walPages = null;
+        Measuring.Latency product;
+        var commands = 0;
+        await using (var frames = sqlite is null ? null : await WalFrames.HoldAsync(sqlite, cancellationToken))
+        {
+            product = await MeasureProductAsync(plan, () => commands++, cancellationToken);
+            walPages = frames is null ? null : (double)frames.Written / commands;
+        }
         var baseline = await RawBaseline.For(plan).DurableInsertAsync(plan.Repetitions, cancellationToken);
-        return new PhaseResult(Product: product.Milliseconds, Baseline: baseline.Milliseconds, Note: $"{product.Count + 1} commands appended");
+        return new PhaseResult(
+            Product: product.Milliseconds, Baseline: baseline.Milliseconds, WalPagesPerCommand: walPages, Note: $"{commands} commands appended");
     }
 
-    private static async Task<Measuring.Latency> MeasureProductAsync(BenchmarkPlan plan, CancellationToken cancellationToken)
+    private static async Task<Measuring.Latency> MeasureProductAsync(BenchmarkPlan plan, Action applied, CancellationToken cancellationToken)
     {
         await using var session = Product.Open(plan);
         var start = SyntheticArchive.LastReport.AddDays(1);
@@ -48,6 +60,7 @@ internal static class DurablePhase
             {
                 throw new ArchiveRejected($"a new attendance statement on '{meeting}' was {report.Outcomes[0].Result}, not applied");
             }
+            applied();
         });
     }
 }

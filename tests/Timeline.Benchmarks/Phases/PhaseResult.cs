@@ -8,6 +8,7 @@ namespace Timeline.Benchmarks.Phases;
 /// <param name="Baseline">The baseline's timed repetitions, in milliseconds.</param>
 /// <param name="Marks">Import: a system time after each file, for recorded-as-of queries.</param>
 /// <param name="Note">What the answer held, for the reader.</param>
+/// <param name="WalPagesPerCommand">SQLite, one durable command: the pages each wrote to the write-ahead log.</param>
 internal sealed record PhaseResult(
     long? Rows = null,
     double? Seconds = null,
@@ -15,7 +16,8 @@ internal sealed record PhaseResult(
     IReadOnlyList<double>? Product = null,
     IReadOnlyList<double>? Baseline = null,
     IReadOnlyList<string>? Marks = null,
-    string? Note = null);
+    string? Note = null,
+    double? WalPagesPerCommand = null);
 
 /// <summary>The archive was not valid input: Timeline rejected a command, or a command changed nothing.</summary>
 internal sealed class ArchiveRejected(string message) : Exception(message);

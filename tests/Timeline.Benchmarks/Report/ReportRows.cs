@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timeline.Benchmarks.Measuring;
 using Timeline.Benchmarks.Phases;
 
@@ -65,14 +66,21 @@ internal static class ReportRows
         var product = new Latency(durable.Product!);
         var raw = new Latency(durable.Baseline!);
         var ratio = product.P50 / raw.P50;
+        var measures = Measures(product, raw);
+        var value = Format.Latency(product);
+        if (durable.WalPagesPerCommand is { } pages)
+        {
+            measures["walPagesPerCommand"] = pages;
+            value += $"; {pages.ToString("0.0", CultureInfo.InvariantCulture)} WAL pages a command";
+        }
         return new ReportRow(
             Figures.DurableCommand,
-            Format.Latency(product),
+            value,
             $"raw durable insert {Format.Latency(raw)}",
             $"{Format.Times(ratio)} the raw time",
             "≤ 2× the raw time",
             ReportRow.VerdictOf(ratio <= 2),
-            Measures(product, raw));
+            measures);
     }
 
     private static ReportRow QueryRow(string figure, PhaseResult result, bool postgres)
