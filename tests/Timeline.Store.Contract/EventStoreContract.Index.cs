@@ -80,6 +80,30 @@ public abstract partial class EventStoreContract
             Store, rows, log, [(null, null, 0, 0), (Cutoff.Parse("2022-09-07"), null, 1, 0), (null, between, 3, 0), (null, null, 8, 50)]);
     }
 
+    [Fact]
+    public async Task A_participant_filter_finds_only_the_states_that_name_them_not_every_state_of_a_meeting_that_ever_did()
+    {
+        // Putin is named by talks-2 from its announcement, and by talks-1 only from an invitation reported on
+        // 12 September and recorded a minute later: before either, talks-1 is not a meeting he is part of.
+        var putin = ParticipantName.Parse("Vladimir Putin");
+        var (early, late) = (MeetingId.Parse("talks-1"), MeetingId.Parse("talks-2"));
+        await AppendAsync(
+            Append(early, 0, Pending(new MeetingAnnounced("Talks 1", MeetingKind.Bilateral, [new(ParticipantName.Parse("Xi Jinping"))], null, EdtfDate.Parse("2022-09-20"), null), "2022-09-01")),
+            Append(late, 0, Pending(new MeetingAnnounced("Talks 2", MeetingKind.Bilateral, [new(putin)], null, EdtfDate.Parse("2022-09-21"), null), "2022-09-01")));
+        var beforeInvitation = Cutoff.Parse(ClockStart.AddSeconds(30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AppendAsync(Append(early, 1, Pending(new ParticipantInvited(putin, null), "2022-09-12")));
+
+        async Task<string[]> MeetingsAsync(StateQuery query) =>
+            [.. (await Store.ReadStatesAsync(query with { Participant = ParticipantName.Parse("VLADIMIR PUTIN") }, Cancel)).Select(s => s.Meeting.Id)];
+
+        Assert.Equal(["talks-1", "talks-2"], await MeetingsAsync(StateQuery.Now));
+        Assert.Equal(["talks-2"], await MeetingsAsync(new StateQuery { AsOf = Cutoff.Parse("2022-09-10") }));
+        Assert.Equal(["talks-2"], await MeetingsAsync(new StateQuery { RecordedAsOf = beforeInvitation }));
+        Assert.Equal(["talks-2"], await MeetingsAsync(new StateQuery { AsOf = Cutoff.Parse("2022-09-10"), Limit = 1 }));
+        Assert.Equal(["talks-1", "talks-2"], await MeetingsAsync(new StateQuery { AsOf = Cutoff.Parse("2022-09-12") }));
+    }
+
     private static async Task AssertAnswersAsync(
         IStore store, List<MeetingStateRow> rows, List<StoredEvent> log, (Cutoff? AsOf, Cutoff? RecordedAsOf, int Filter, int Limit)[] points)
     {
