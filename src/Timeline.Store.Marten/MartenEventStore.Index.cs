@@ -202,8 +202,9 @@ public sealed partial class MartenEventStore
         // Raw SQL, as Marten has no API for it: the planner's statistics of the documents just rewritten, and of the
         // GiST index's expressions, which only ANALYZE gathers. Without them, until autovacuum came by, it guessed one
         // row for a range condition and planned one meeting's read as a scan of every state that holds now (2 to 5 ms
-        // instead of 0.1 at 20,000 events, growing with the store). In the rebuild's transaction, ANALYZE samples the new documents too; a
-        // role that does not own the table gets a warning, not an error, and the statistics come with autovacuum.
+        // instead of 0.1 at 20,000 events, growing with the store). In the rebuild's transaction, ANALYZE samples the
+        // new documents too; a role that does not own the table gets a warning, not an error, and the statistics come
+        // with autovacuum.
         session.QueueSqlCommand($"ANALYZE {_schema}.{IndexTables.StateTable}");
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
