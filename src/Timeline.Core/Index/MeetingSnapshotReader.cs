@@ -13,7 +13,7 @@ namespace Timeline.Core.Index;
 /// Reads a <see cref="MeetingSnapshot"/> as <see cref="MeetingStates.Write"/> wrote it, in one pass of a
 /// <see cref="Utf8JsonReader"/>. Every answer read from the index reads one snapshot per meeting, so this is the
 /// hottest code of a windowed schedule: System.Text.Json's general reader of records (constructor parameters, a frame
-/// stack copied per nested object) took about 15 µs a snapshot and more than half of the query, this about a fifth
+/// stack copied per nested object) took about 13 to 15 µs a snapshot and more than half of the query, this less than half
 /// of that. Writing stays with <see cref="TimelineJson.Stored"/>; the enum names come from it too, and
 /// <c>MeetingStatesTests</c> checks that every snapshot reads back as it was written.
 /// </summary>
