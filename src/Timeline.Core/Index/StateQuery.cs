@@ -64,7 +64,7 @@ public sealed record StateQuery
     public bool Admits(MeetingSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return ParticipantKey is not { } key || MeetingStates.ParticipantKeys(snapshot.Meeting).Contains(key, StringComparer.Ordinal);
+        return ParticipantKey is not { } key || snapshot.Meeting.Participants.Any(p => MeetingStates.ParticipantKey(p.Name) == key);
     }
 
     /// <summary>The search text, as rows keep theirs.</summary>
