@@ -89,6 +89,10 @@ public static partial class TimelineCli
         string? storeOverride = null,
         bool writes = true)
     {
+        // System.CommandLine installs its Ctrl+C handler only once the action has handed back its task, so a verb that ran
+        // synchronously for a while (SQLite calls complete synchronously) could be stopped by SIGINT's default action,
+        // exit 130, instead of by its cancellation token: hand the task back first.
+        await Task.Yield();
         try
         {
             var location = StoreChoice.Resolve(storeOverride ?? parse.GetValue(StoreOption), environment);
